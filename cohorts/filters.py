@@ -1,0 +1,63 @@
+"""Filters for the programme's admin lists."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+
+from snippets.models import City
+
+from .enums import CandidateStatus, CohortKind, CohortStatus
+from .models import Candidate, Coach, Cohort, Pair
+
+
+class CohortFilterSet(WagtailFilterSet):
+    city = django_filters.ModelChoiceFilter(label=_("City"), queryset=City.objects.all())
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=CohortKind.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=CohortStatus.choices)
+    start_date = django_filters.DateFromToRangeFilter(label=_("Start date"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Cohort
+        fields = ["city", "kind", "status", "start_date"]
+
+
+class CandidateFilterSet(WagtailFilterSet):
+    cohort = django_filters.ModelChoiceFilter(label=_("Cohort"), queryset=Cohort.objects.all())
+    city = django_filters.ModelChoiceFilter(label=_("City"), field_name="cohort__city", queryset=City.objects.all())
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=CandidateStatus.choices)
+    has_coach = django_filters.BooleanFilter(label=_("Has a coach"), method="filter_has_coach")
+    story_live = django_filters.BooleanFilter(label=_("Story published"), field_name="story_page__live")
+    created_at = django_filters.DateFromToRangeFilter(label=_("Joined"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Candidate
+        fields = ["cohort", "city", "status", "has_coach", "story_live", "created_at"]
+
+    def filter_has_coach(self, queryset, name, value):
+        with_coach = queryset.filter(pairs__end_date__isnull=True)
+        return with_coach if value else queryset.exclude(pk__in=with_coach.values("pk"))
+
+
+class CoachFilterSet(WagtailFilterSet):
+    active = django_filters.BooleanFilter(label=_("Active"))
+    has_pair = django_filters.BooleanFilter(label=_("Currently paired"), method="filter_has_pair")
+
+    class Meta:
+        model = Coach
+        fields = ["active", "employer", "has_pair"]
+
+    def filter_has_pair(self, queryset, name, value):
+        paired = queryset.filter(pairs__end_date__isnull=True)
+        return paired if value else queryset.exclude(pk__in=paired.values("pk"))
+
+
+class PairFilterSet(WagtailFilterSet):
+    cohort = django_filters.ModelChoiceFilter(
+        label=_("Cohort"), field_name="candidate__cohort", queryset=Cohort.objects.all()
+    )
+    active = django_filters.BooleanFilter(label=_("Active"), field_name="end_date", lookup_expr="isnull")
+    start_date = django_filters.DateFromToRangeFilter(label=_("Start date"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Pair
+        fields = ["cohort", "active", "start_date"]

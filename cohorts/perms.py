@@ -1,0 +1,21 @@
+"""Who may see which private records. Plain functions, so that views, exports and the API share them."""
+
+from .roles import COACHES
+
+
+def sees_only_own_candidate(user):
+    """A coach reads their own candidate only; staff with wider roles, and superusers, read every candidate.
+
+    The rule holds for members of the "Coachs" group who hold no other role.
+    """
+    if user.is_superuser:
+        return False
+    group_names = {group.name for group in user.groups.all()}
+    return group_names == {COACHES}
+
+
+def visible_candidates(user, queryset):
+    """Restrict a candidate queryset to what this user may read."""
+    if sees_only_own_candidate(user):
+        return queryset.coached_by(user)
+    return queryset

@@ -1,0 +1,50 @@
+"""The staff roles, as Wagtail groups. Used by the migration that creates them and by the tests.
+
+Rules, in plain words:
+- "Administrateurs programme" run the programme: every record, every page, images, documents, settings.
+- "Communication" write and publish the public pages and read the candidates they write about.
+- "Coachs" read the record of their own candidate, and nothing else.
+"""
+
+PROGRAMME_ADMINS = "Administrateurs programme"
+COMMUNICATION = "Communication"
+COACHES = "Coachs"
+
+_ALL = ("add", "change", "delete", "view")
+PROGRAMME_MODELS = {
+    "cohorts": ("cohort", "candidate", "coach", "pair"),
+    "snippets": ("city", "sector", "referringorganisation", "partnercompany", "offer"),
+}
+
+# Model permissions per group: (app_label, codename).
+MODEL_PERMISSIONS = {
+    PROGRAMME_ADMINS: [("wagtailadmin", "access_admin"), ("pages", "change_programmesettings")]
+    + [(app, f"{action}_{model}") for app, models in PROGRAMME_MODELS.items() for model in models for action in _ALL],
+    COMMUNICATION: [
+        ("wagtailadmin", "access_admin"),
+        ("cohorts", "view_candidate"),
+        ("cohorts", "view_cohort"),
+    ],
+    COACHES: [("wagtailadmin", "access_admin"), ("cohorts", "view_candidate")],
+}
+
+# Permissions on the whole page tree (granted on the root page).
+PAGE_PERMISSIONS = {
+    PROGRAMME_ADMINS: ("add_page", "change_page", "publish_page", "delete_page", "lock_page", "unlock_page"),
+    COMMUNICATION: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    COACHES: (),
+}
+
+# Permissions on the root collection of images and documents.
+COLLECTION_PERMISSIONS = {
+    PROGRAMME_ADMINS: [
+        ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "delete_image"),
+        ("wagtailimages", "choose_image"), ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "delete_document"), ("wagtaildocs", "choose_document"),
+    ],
+    COMMUNICATION: [
+        ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document"),
+    ],
+    COACHES: [],
+}

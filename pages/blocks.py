@@ -1,0 +1,56 @@
+"""StreamField blocks that staff compose the home page and content pages from."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=120)
+    text = blocks.TextBlock(label=_("text"), required=False, max_length=400)
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("or address"), required=False)
+    button_label = blocks.CharBlock(label=_("button label"), max_length=60)
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = "components/blocks/call_to_action.html"
+
+
+class FigureBlock(blocks.StructBlock):
+    value = blocks.CharBlock(label=_("figure"), max_length=20, help_text=_("e.g. « 72 % »"))
+    label = blocks.CharBlock(label=_("what it counts"), max_length=120)
+
+
+class FiguresBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=120)
+    figures = blocks.ListBlock(FigureBlock(), label=_("figures"), max_num=4)
+
+    class Meta:
+        icon = "table"
+        label = _("Key figures")
+        template = "components/blocks/figures.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("quote"), max_length=500)
+    author = blocks.CharBlock(label=_("author"), required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "components/blocks/quote.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(label=_("heading"), max_length=120, form_classname="title",
+                               template="components/blocks/heading.html")
+    paragraph = blocks.RichTextBlock(
+        label=_("paragraph"), features=["bold", "italic", "link", "ol", "ul"],
+        template="components/blocks/paragraph.html",
+    )
+    image = ImageBlock(label=_("image"), template="components/blocks/image.html")
+    quote = QuoteBlock()
+    figures = FiguresBlock()
+    call_to_action = CallToActionBlock()

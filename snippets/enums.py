@@ -1,0 +1,31 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ContractType(models.TextChoices):
+    CDI = "cdi", _("CDI (permanent)")
+    CDD = "cdd", _("CDD (fixed-term)")
+    TEMP = "temp", _("Temp work (intérim)")
+    WORK_STUDY = "work_study", _("Work-study (alternance)")
+    CDDI = "cddi", _("CDDI (inclusion fixed-term)")
+    INTERNSHIP = "internship", _("Internship (stage)")
+    PMSMP = "pmsmp", _("PMSMP (work immersion)")
+    OTHER = "other", _("Other")
+
+
+class OfferStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PENDING = "pending", _("Pending validation")
+    PUBLISHED = "published", _("Published")
+    FILLED = "filled", _("Filled")
+    EXPIRED = "expired", _("Expired")
+    ARCHIVED = "archived", _("Archived")
+
+
+class ReferringOrganisationKind(models.TextChoices):
+    MISSION_LOCALE = "mission_locale", _("Mission locale")
+    E2C = "e2c", _("Second-chance school (E2C)")
+    EPIDE = "epide", _("Epide")
+    ASSOCIATION = "association", _("Association")
+    PUBLIC_SERVICE = "public_service", _("Public service (France Travail, département...)")
+    OTHER = "other", _("Other")

@@ -1,0 +1,167 @@
+"""Factories for every model. Traits name the states tests care about: CandidateFactory(published=True)."""
+
+import datetime
+
+import factory
+from django.contrib.auth.models import Group, User
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page
+
+from cohorts.enums import CandidateStatus, CohortStatus
+from cohorts.models import Candidate, Coach, Cohort, Pair
+from pages.models import CandidateIndexPage, CandidatePage, CustomImage, HomePage
+from snippets.enums import ContractType, OfferStatus, ReferringOrganisationKind
+from snippets.models import City, Offer, PartnerCompany, ReferringOrganisation, Sector
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.django.Password("password")
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        for name in extracted or ():
+            self.groups.add(Group.objects.get(name=name))
+
+
+class CityFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Ville {n}")
+    department = "75"
+    staff_emails = "equipe@example.org"
+
+    class Meta:
+        model = City
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    label = factory.Sequence(lambda n: f"Secteur {n}")
+    slug = factory.Sequence(lambda n: f"secteur-{n}")
+
+    class Meta:
+        model = Sector
+
+
+class ReferringOrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Mission locale {n}")
+    kind = ReferringOrganisationKind.MISSION_LOCALE
+    city = factory.SubFactory(CityFactory)
+
+    class Meta:
+        model = ReferringOrganisation
+
+
+class PartnerCompanyFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Entreprise {n}")
+    sector = factory.SubFactory(SectorFactory)
+    city = factory.SubFactory(CityFactory)
+
+    class Meta:
+        model = PartnerCompany
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    company = factory.SubFactory(PartnerCompanyFactory)
+    title = factory.Sequence(lambda n: f"Agent de propreté {n}")
+    description = "Équipe bienveillante, formation assurée."
+    contract_type = ContractType.CDI
+    city = factory.SubFactory(CityFactory)
+    sector = factory.SubFactory(SectorFactory)
+    status = OfferStatus.PENDING
+
+    class Meta:
+        model = Offer
+
+    class Params:
+        published = factory.Trait(status=OfferStatus.PUBLISHED)
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Promotion {n}")
+    city = factory.SubFactory(CityFactory)
+    start_date = datetime.date(2026, 9, 1)
+    end_date = datetime.date(2027, 2, 28)
+    status = CohortStatus.RUNNING
+
+    class Meta:
+        model = Cohort
+
+
+class CoachFactory(factory.django.DjangoModelFactory):
+    first_name = factory.Sequence(lambda n: f"Claire{n}")
+    last_name = "Martin"
+    email = factory.Sequence(lambda n: f"coach{n}@example.org")
+
+    class Meta:
+        model = Coach
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Photo {n}")
+    description = "Portrait souriant"
+    file = factory.LazyFunction(get_test_image_file)
+
+    class Meta:
+        model = CustomImage
+
+
+def story_parent():
+    """The story list page, created under the home page when a test has not made one."""
+    index = CandidateIndexPage.objects.first()
+    if index:
+        return index
+    home = HomePage.objects.first()
+    if home is None:
+        home = Page.get_first_root_node().add_child(instance=HomePage(title="Accueil", hero_title="Tremplin"))
+    return home.add_child(instance=CandidateIndexPage(title="Les candidats", slug="candidats"))
+
+
+class CandidateFactory(factory.django.DjangoModelFactory):
+    first_name = factory.Sequence(lambda n: f"Amina{n}")
+    last_name = "Diallo"
+    email = factory.Sequence(lambda n: f"candidat{n}@example.org")
+    phone = "06 12 34 56 78"
+    birth_date = datetime.date(1990, 5, 17)
+    cohort = factory.SubFactory(CohortFactory)
+    status = CandidateStatus.IN_PROGRAMME
+
+    class Meta:
+        model = Candidate
+        skip_postgeneration_save = True
+
+    class Params:
+        with_story = factory.Trait(story__publish=False)
+        published = factory.Trait(story__publish=True)
+        hired = factory.Trait(status=CandidateStatus.HIRED)
+
+    @factory.post_generation
+    def story(self, create, extracted, **kwargs):
+        """Create the story page when asked: ``with_story`` leaves it a draft, ``published`` publishes it."""
+        if not create or "publish" not in kwargs:
+            return
+        page = CandidatePage(
+            title=self.public_name,
+            slug=f"{self.first_name}-{self.pk}".lower(),
+            candidate=self,
+            catchphrase="Je suis ponctuelle et je ne lâche rien.",
+            story="<p>Arrivée en France en 2019, j'ai travaillé en cuisine.</p>",
+            live=False,
+        )
+        story_parent().add_child(instance=page)
+        revision = page.save_revision()
+        if kwargs["publish"]:
+            revision.publish()
+            page.refresh_from_db()
+
+
+class PairFactory(factory.django.DjangoModelFactory):
+    coach = factory.SubFactory(CoachFactory)
+    candidate = factory.SubFactory(CandidateFactory)
+    start_date = datetime.date(2026, 9, 15)
+
+    class Meta:
+        model = Pair
