@@ -12,3 +12,5 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 MEDIA_ROOT = BASE_DIR / "tmp-test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# The test server serves static files from the finders; WhiteNoise is for collected files in production.
+MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
