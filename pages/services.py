@@ -1,0 +1,43 @@
+"""Operations on the public pages that other apps and commands share."""
+
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
+
+from cohorts.models import Candidate
+
+from .models import CandidateIndexPage, CandidatePage
+
+
+@transaction.atomic
+def create_draft_story(*, candidate, catchphrase="", story="", photo=None, parent=None):
+    """Give a candidate a draft story page to write, with its first revision; return the existing one if any.
+
+    It exists so that every writer creates story pages the same way: the cohort import (in ``cohorts``)
+    calls it for each new candidate, and ``load_demo_data`` for the demo. The page is never published here:
+    publication goes through review and the candidate's approval. Its title is the public name (first name
+    and initial), never the full name. ``parent`` defaults to the site's story list page.
+    """
+    # Lock the candidate so that two imports running at once cannot both create a page for them.
+    Candidate.objects.select_for_update().get(pk=candidate.pk)
+    existing = CandidatePage.objects.filter(candidate=candidate).first()
+    if existing is not None:
+        return existing
+
+    if parent is None:
+        parent = CandidateIndexPage.objects.first()
+        if parent is None:
+            raise CandidateIndexPage.DoesNotExist("Create the story list page before creating story pages.")
+
+    page = CandidatePage(
+        title=candidate.public_name,
+        slug=find_available_slug(parent, slugify(f"{candidate.first_name}-{candidate.pk}")),
+        candidate=candidate,
+        catchphrase=catchphrase,
+        story=story,
+        photo=photo,
+        live=False,
+    )
+    parent.add_child(instance=page)
+    page.save_revision(log_action=True)
+    return page
