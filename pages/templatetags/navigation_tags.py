@@ -1,0 +1,65 @@
+"""Header and footer navigation for the public site, each built in one query whatever the number of pages."""
+
+from django import template
+from wagtail.models import Site
+
+from pages.models import CandidateIndexPage, ContentPage
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_page if site else None
+
+
+def _aria_current(current_page, page):
+    """The aria-current value of a menu link: "page" on its own page, "true" on the pages below it (a story)."""
+    path = getattr(current_page, "path", "")
+    if path == page.path:
+        return "page"
+    return "true" if path.startswith(page.path) else ""
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home page's live children marked "show in menus", and the story list as the header's call to action.
+
+    The story list is found among the same children, so the menu costs one query; it is left out of the plain
+    links because the call to action already points to it.
+    """
+    request = context.get("request")
+    current_page = context.get("page")
+    root = _site_root(request)
+    items = []
+    story_index = None
+    if root is not None:
+        for child in root.get_children().live().public():
+            if story_index is None and child.specific_class is CandidateIndexPage:
+                story_index = child
+            elif child.show_in_menus:
+                items.append(
+                    {"title": child.title, "url": child.get_url(request), "current": _aria_current(current_page, child)}
+                )
+    if story_index is None:
+        # The story list normally sits right under the home page; look further only when it does not.
+        story_index = CandidateIndexPage.objects.live().public().first()
+    return {
+        "items": items,
+        "stories_url": story_index.get_url(request) if story_index else "",
+        "stories_current": _aria_current(current_page, story_index) if story_index else "",
+    }
+
+
+@register.inclusion_tag("components/footer_links.html", takes_context=True)
+def footer_links(context):
+    """Every live content page of the site ("about", "legal notice"...), in tree order."""
+    request = context.get("request")
+    root = _site_root(request)
+    pages = []
+    if root is not None:
+        pages = [
+            {"title": page.title, "url": page.get_url(request)}
+            for page in ContentPage.objects.live().public().descendant_of(root).order_by("path")
+        ]
+    return {"pages": pages}
