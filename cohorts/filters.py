@@ -1,6 +1,7 @@
 """Filters for the programme's admin lists."""
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
@@ -26,7 +27,7 @@ class CandidateFilterSet(WagtailFilterSet):
     city = django_filters.ModelChoiceFilter(label=_("City"), field_name="cohort__city", queryset=City.objects.all())
     status = django_filters.ChoiceFilter(label=_("Status"), choices=CandidateStatus.choices)
     has_coach = django_filters.BooleanFilter(label=_("Has a coach"), method="filter_has_coach")
-    story_live = django_filters.BooleanFilter(label=_("Story published"), field_name="story_page__live")
+    story_live = django_filters.BooleanFilter(label=_("Story published"), method="filter_story_live")
     created_at = django_filters.DateFromToRangeFilter(label=_("Joined"), widget=DateRangePickerWidget)
 
     class Meta:
@@ -34,8 +35,12 @@ class CandidateFilterSet(WagtailFilterSet):
         fields = ["cohort", "city", "status", "has_coach", "story_live", "created_at"]
 
     def filter_has_coach(self, queryset, name, value):
-        with_coach = queryset.filter(pairs__end_date__isnull=True)
-        return with_coach if value else queryset.exclude(pk__in=with_coach.values("pk"))
+        return queryset.paired(value)
+
+    def filter_story_live(self, queryset, name, value):
+        # "No" also means no story page at all, which `story_page__live=False` would leave out.
+        published = Q(story_page__live=True)
+        return queryset.filter(published) if value else queryset.exclude(published)
 
 
 class CoachFilterSet(WagtailFilterSet):
@@ -47,8 +52,7 @@ class CoachFilterSet(WagtailFilterSet):
         fields = ["active", "employer", "has_pair"]
 
     def filter_has_pair(self, queryset, name, value):
-        paired = queryset.filter(pairs__end_date__isnull=True)
-        return paired if value else queryset.exclude(pk__in=paired.values("pk"))
+        return queryset.paired(value)
 
 
 class PairFilterSet(WagtailFilterSet):

@@ -6,7 +6,7 @@ points at the candidate; contact details and private notes never leave this app.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +61,15 @@ class CandidateQuerySet(models.QuerySet):
         """Candidates whose current coach is this user."""
         return self.filter(pairs__end_date__isnull=True, pairs__coach__user=user)
 
+    def paired(self, paired=True):
+        """Candidates with an active pair, or with ``paired=False`` those without one (never paired or pair ended).
+
+        An ``Exists`` rather than ``pairs__end_date__isnull=True``: across the reverse relation, that lookup also
+        matches candidates who have no pair at all.
+        """
+        has_active_pair = Exists(Pair.objects.active().filter(candidate=OuterRef("pk")))
+        return self.filter(has_active_pair if paired else ~has_active_pair)
+
 
 class Candidate(index.Indexed, models.Model):
     """The private record of a person in the programme. Contact details are never public."""
@@ -104,6 +113,8 @@ class Candidate(index.Indexed, models.Model):
         index.SearchField("email"),
         index.FilterField("cohort_id"),
         index.FilterField("status"),
+        # Lets a chooser narrowed to some candidates (a coach's own) still search: see cohorts/wagtail_hooks.py.
+        index.FilterField("id"),
     ]
 
     class Meta:
@@ -128,6 +139,8 @@ class Candidate(index.Indexed, models.Model):
     @property
     def full_name(self):
         return f"{self.first_name} {self.last_name}"
+
+    full_name.fget.short_description = _("name")  # the admin list's column heading
 
     @property
     def public_name(self):
@@ -156,6 +169,11 @@ class CoachQuerySet(models.QuerySet):
         return self.prefetch_related(
             Prefetch("pairs", queryset=Pair.objects.active().select_related("candidate"), to_attr="active_pairs")
         )
+
+    def paired(self, paired=True):
+        """Coaches with an active pair, or with ``paired=False`` those free to take a candidate."""
+        has_active_pair = Exists(Pair.objects.active().filter(coach=OuterRef("pk")))
+        return self.filter(has_active_pair if paired else ~has_active_pair)
 
 
 class Coach(index.Indexed, models.Model):

@@ -1,5 +1,6 @@
 """Who may see which private records. Plain functions, so that views, exports and the API share them."""
 
+from .models import Candidate
 from .roles import COACHES
 
 
@@ -18,4 +19,11 @@ def visible_candidates(user, queryset):
     """Restrict a candidate queryset to what this user may read."""
     if sees_only_own_candidate(user):
         return queryset.coached_by(user)
+    return queryset
+
+
+def visible_pairs(user, queryset):
+    """Restrict a pair queryset to the pairs of candidates this user may read."""
+    if sees_only_own_candidate(user):
+        return queryset.filter(candidate__in=Candidate.objects.coached_by(user))
     return queryset
