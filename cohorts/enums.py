@@ -17,3 +17,25 @@ class CandidateStatus(models.TextChoices):
     IN_PROGRAMME = "in_programme", _("In programme")
     HIRED = "hired", _("Hired")
     LEFT = "left", _("Left the programme")
+
+
+class ConsentPurpose(models.TextChoices):
+    PUBLISH_STORY = "publish_story", _("Publish the story")
+    SHOW_PHOTO = "show_photo", _("Show the photo")
+    SOCIAL_SHARING = "social_sharing", _("Allow sharing on social networks")
+
+
+class ConsentChannel(models.TextChoices):
+    PAPER = "paper", _("Signed paper form")
+    IN_PERSON = "in_person", _("In person, witnessed by staff")
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Phone")
+    APPROVAL_LINK = "approval_link", _("Approval link")
+
+
+class HelpKind(models.TextChoices):
+    HIRING = "hiring", _("I want to hire")
+    ADVICE = "advice", _("I can give advice")
+    NETWORK = "network", _("I can open my network")
+    ENCOURAGEMENT = "encouragement", _("I want to encourage")
+    OTHER = "other", _("Something else")

@@ -6,14 +6,14 @@ points at the candidate; contact details and private notes never leave this app.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from .enums import CandidateStatus, CohortKind, CohortStatus
+from .enums import CandidateStatus, CohortKind, CohortStatus, ConsentChannel, ConsentPurpose, HelpKind
 
 
 class Cohort(index.Indexed, models.Model):
@@ -55,6 +55,25 @@ class CandidateQuerySet(models.QuerySet):
         """Prefetch the current pair and its coach into ``active_pairs`` (one query for the whole list)."""
         return self.prefetch_related(
             Prefetch("pairs", queryset=Pair.objects.active().select_related("coach"), to_attr="active_pairs")
+        )
+
+    def with_consents(self):
+        """Prefetch current consents into ``current_consents`` (read by ``has_consent``)."""
+        return self.prefetch_related(
+            Prefetch("consents", queryset=ConsentRecord.objects.current(), to_attr="current_consents")
+        )
+
+    def with_story_counts(self):
+        """Annotate views, shares and QR scans of each candidate's story (counted by pages.sharing), in the query.
+
+        The kinds are pages.enums.CounterKind values, named here through the reverse relations only, since this
+        app does not import the public site.
+        """
+        counted = "story_page__counters__count"
+        return self.annotate(
+            story_views=Sum(counted, filter=Q(story_page__counters__kind="view"), default=0),
+            story_shares=Sum(counted, filter=Q(story_page__counters__kind="share"), default=0),
+            story_qr_scans=Sum(counted, filter=Q(story_page__counters__kind="qr_scan"), default=0),
         )
 
     def coached_by(self, user):
@@ -147,6 +166,12 @@ class Candidate(index.Indexed, models.Model):
         """First name and initial of the last name: all a story page ever shows."""
         initial = f" {self.last_name[:1].upper()}." if self.last_name else ""
         return f"{self.first_name}{initial}"
+
+    def has_consent(self, purpose):
+        """Whether a current consent exists for this purpose; uses ``with_consents()`` when prefetched."""
+        if hasattr(self, "current_consents"):
+            return any(consent.purpose == purpose for consent in self.current_consents)
+        return self.consents.current().filter(purpose=purpose).exists()
 
     @property
     def story_published(self):
@@ -291,3 +316,96 @@ class Pair(models.Model):
     @property
     def is_active(self):
         return self.end_date is None
+
+
+class ConsentRecordQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class ConsentRecord(models.Model):
+    """A candidate's consent for one purpose, as given: when, how, to which text. Withdrawn, it is kept."""
+
+    candidate = models.ForeignKey(
+        "cohorts.Candidate", verbose_name=_("candidate"), on_delete=models.CASCADE, related_name="consents"
+    )
+    purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
+    given_at = models.DateTimeField(_("given on"), default=timezone.now)
+    text_version = models.CharField(
+        _("version of the consent text"), max_length=50, help_text=_("e.g. « formulaire 2026-09 »")
+    )
+    channel = models.CharField(_("channel"), max_length=20, choices=ConsentChannel.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+
+    objects = ConsentRecordQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("candidate"),
+        FieldRowPanel([FieldPanel("purpose"), FieldPanel("channel")]),
+        FieldRowPanel([FieldPanel("given_at"), FieldPanel("text_version")]),
+    ]
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidate", "purpose"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_current_consent_per_purpose",
+                violation_error_message=_("This candidate already has a current consent for this purpose."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.candidate} — {self.get_purpose_display()}"
+
+    @property
+    def is_current(self):
+        return self.withdrawn_at is None
+
+
+class ContactRequest(models.Model):
+    """Someone who read a story and offers help. The candidate's own contact details are never shown to them."""
+
+    candidate = models.ForeignKey(
+        "cohorts.Candidate", verbose_name=_("candidate"), on_delete=models.CASCADE, related_name="contact_requests"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    company = models.CharField(_("company"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    help_kind = models.CharField(_("kind of help"), max_length=20, choices=HelpKind.choices)
+    message = models.TextField(_("message"), max_length=2000)
+    consent_to_be_contacted = models.BooleanField(_("agrees to be contacted"))
+    created_at = models.DateTimeField(_("received on"), auto_now_add=True)
+    handled = models.BooleanField(_("handled"), default=False)
+
+    panels = [
+        FieldPanel("candidate", read_only=True),
+        FieldRowPanel([FieldPanel("name", read_only=True), FieldPanel("company", read_only=True)]),
+        FieldRowPanel([FieldPanel("email", read_only=True), FieldPanel("phone", read_only=True)]),
+        FieldPanel("help_kind", read_only=True),
+        FieldPanel("message", read_only=True),
+        FieldPanel("handled"),
+    ]
+
+    class Meta:
+        verbose_name = _("contact request")
+        verbose_name_plural = _("contact requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(consent_to_be_contacted=True),
+                name="contact_request_has_consent",
+                violation_error_message=_("The sender must agree to be contacted."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} → {self.candidate.public_name}"

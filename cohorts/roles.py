@@ -2,7 +2,7 @@
 
 Rules, in plain words:
 - "Administrateurs programme" run the programme: every record, every page, images, documents, settings.
-- "Communication" write and publish the public pages and read the candidates they write about.
+- "Communication" write and publish the public pages, read the candidates they write about and their consents.
 - "Coachs" read the record of their own candidate, and nothing else.
 """
 
@@ -12,8 +12,8 @@ COACHES = "Coachs"
 
 _ALL = ("add", "change", "delete", "view")
 PROGRAMME_MODELS = {
-    "cohorts": ("cohort", "candidate", "coach", "pair"),
-    "snippets": ("city", "sector", "referringorganisation", "partnercompany", "offer"),
+    "cohorts": ("cohort", "candidate", "coach", "pair", "consentrecord", "contactrequest"),
+    "snippets": ("city", "sector", "contracttype", "referringorganisation", "partnercompany", "offer"),
 }
 
 # Model permissions per group: (app_label, codename).
@@ -24,6 +24,8 @@ MODEL_PERMISSIONS = {
         ("wagtailadmin", "access_admin"),
         ("cohorts", "view_candidate"),
         ("cohorts", "view_cohort"),
+        # They check that a story may be published (and its photo shown); contact requests are not theirs.
+        ("cohorts", "view_consentrecord"),
     ],
     COACHES: [("wagtailadmin", "access_admin"), ("cohorts", "view_candidate")],
 }

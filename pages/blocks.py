@@ -54,3 +54,47 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     figures = FiguresBlock()
     call_to_action = CallToActionBlock()
+
+
+class ExperienceBlock(blocks.StructBlock):
+    """One experience of any kind: informal ones (volunteering, family care) count as much as jobs."""
+
+    KINDS = [
+        ("job", _("Job")),
+        ("volunteering", _("Volunteering")),
+        ("odd_jobs", _("Odd jobs")),
+        ("family_care", _("Family care")),
+        ("training", _("Training")),
+    ]
+    kind = blocks.ChoiceBlock(label=_("kind"), choices=KINDS, default="job")
+    title = blocks.CharBlock(label=_("what I did"), max_length=120, help_text=_("e.g. « Commis de cuisine »"))
+    place = blocks.CharBlock(label=_("where"), max_length=120, required=False)
+    period = blocks.CharBlock(label=_("when"), max_length=60, required=False, help_text=_("e.g. « 2019-2021 »"))
+    description = blocks.TextBlock(label=_("what I learnt"), max_length=400, required=False)
+    tags = blocks.ListBlock(blocks.CharBlock(max_length=40), label=_("tags"), max_num=5, required=False)
+
+    class Meta:
+        icon = "pick"
+        label = _("Experience")
+
+
+class TestimonialBlock(blocks.StructBlock):
+    """Someone who can vouch for the candidate."""
+
+    RELATIONS = [
+        ("former_employer", _("Former employer")),
+        ("social_worker", _("Social worker")),
+        ("coach", _("Coach")),
+        ("trainer", _("Trainer")),
+        ("volunteer", _("Fellow volunteer")),
+        ("other", _("Other")),
+    ]
+    quote = blocks.TextBlock(label=_("quote"), max_length=400)
+    author = blocks.CharBlock(
+        label=_("author"), max_length=120, help_text=_("First name and role, e.g. « Julie, cheffe de cuisine »")
+    )
+    relation = blocks.ChoiceBlock(label=_("relation"), choices=RELATIONS)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Testimonial")

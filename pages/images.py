@@ -1,5 +1,8 @@
 """The image model: Wagtail's, with a required text alternative."""
 
+import os
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -15,6 +18,11 @@ class CustomImage(AbstractImage):
     )
 
     admin_form_fields = Image.admin_form_fields
+
+    def get_upload_to(self, filename):
+        # Renditions and public URLs reuse the stored name: "amina-diallo.jpg" would publish a last name.
+        extension = os.path.splitext(filename)[1].lower()[:10]
+        return super().get_upload_to(f"{uuid.uuid4().hex}{extension}")
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")

@@ -2,17 +2,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class ContractType(models.TextChoices):
-    CDI = "cdi", _("CDI (permanent)")
-    CDD = "cdd", _("CDD (fixed-term)")
-    TEMP = "temp", _("Temp work (intérim)")
-    WORK_STUDY = "work_study", _("Work-study (alternance)")
-    CDDI = "cddi", _("CDDI (inclusion fixed-term)")
-    INTERNSHIP = "internship", _("Internship (stage)")
-    PMSMP = "pmsmp", _("PMSMP (work immersion)")
-    OTHER = "other", _("Other")
-
-
 class OfferStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PENDING = "pending", _("Pending validation")

@@ -4,8 +4,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from .enums import ContractType, OfferStatus, ReferringOrganisationKind
-from .models import City, Offer, PartnerCompany, ReferringOrganisation, Sector
+from .enums import OfferStatus, ReferringOrganisationKind
+from .models import City, ContractType, Offer, PartnerCompany, ReferringOrganisation, Sector
 
 
 class ReferringOrganisationFilterSet(WagtailFilterSet):
@@ -29,7 +29,7 @@ class PartnerCompanyFilterSet(WagtailFilterSet):
 
 class OfferFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=OfferStatus.choices)
-    contract_type = django_filters.ChoiceFilter(label=_("Contract type"), choices=ContractType.choices)
+    contract_type = django_filters.ModelChoiceFilter(label=_("Contract type"), queryset=ContractType.objects.all())
     city = django_filters.ModelChoiceFilter(label=_("City"), queryset=City.objects.all())
     sector = django_filters.ModelChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
     company = django_filters.ModelChoiceFilter(label=_("Company"), queryset=PartnerCompany.objects.all())
@@ -53,4 +53,12 @@ class SectorFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Sector
+        fields = ["label"]
+
+
+class ContractTypeFilterSet(WagtailFilterSet):
+    label = django_filters.CharFilter(label=_("Label contains"), lookup_expr="icontains")
+
+    class Meta:
+        model = ContractType
         fields = ["label"]

@@ -13,7 +13,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from .enums import ContractType, OfferStatus, ReferringOrganisationKind
+from .emails import EmailTemplate  # noqa: F401
+from .enums import OfferStatus, ReferringOrganisationKind
 
 
 def validate_email_lines(value):
@@ -77,6 +78,25 @@ class Sector(Orderable, index.Indexed, models.Model):
     class Meta(Orderable.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
+
+    def __str__(self):
+        return self.label
+
+
+class ContractType(Orderable, models.Model):
+    """A kind of contract (CDI, CDD, intérim...) that offers propose and candidates wish for.
+
+    The code is what the software relies on (imports, outcomes); staff may rename the label or add kinds.
+    """
+
+    label = models.CharField(_("label"), max_length=100)
+    slug = models.SlugField(_("code"), max_length=40, unique=True)
+
+    panels = [FieldPanel("label"), FieldPanel("slug")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contract type")
+        verbose_name_plural = _("contract types")
 
     def __str__(self):
         return self.label
@@ -193,7 +213,9 @@ class Offer(index.Indexed, models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    contract_type = models.CharField(_("contract type"), max_length=20, choices=ContractType.choices)
+    contract_type = models.ForeignKey(
+        "snippets.ContractType", verbose_name=_("contract type"), on_delete=models.PROTECT, related_name="offers"
+    )
     city = models.ForeignKey("snippets.City", verbose_name=_("city"), on_delete=models.PROTECT, related_name="offers")
     sector = models.ForeignKey(
         "snippets.Sector", verbose_name=_("sector"), null=True, blank=True, on_delete=models.SET_NULL,

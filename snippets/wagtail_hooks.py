@@ -12,12 +12,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .enums import OfferStatus
 from .filters import (
     CityFilterSet,
+    ContractTypeFilterSet,
     OfferFilterSet,
     PartnerCompanyFilterSet,
     ReferringOrganisationFilterSet,
     SectorFilterSet,
 )
-from .models import City, Offer, PartnerCompany, ReferringOrganisation, Sector
+from .models import City, ContractType, Offer, PartnerCompany, ReferringOrganisation, Sector
 
 
 class PartnerCompanyViewSet(SnippetViewSet):
@@ -53,12 +54,12 @@ class OfferViewSet(SnippetViewSet):
     model = Offer
     icon = "doc-full"
     menu_label = _("Offers")
-    list_display = ["title", "company", Column("get_contract_type_display", label=_("Contract type")), "city",
+    list_display = ["title", "company", "contract_type", "city",
                     Column("get_status_display", label=_("Status")), "start_date"]
-    list_export = ["title", "company", "get_contract_type_display", "city", "sector", "start_date", "positions",
+    list_export = ["title", "company", "contract_type", "city", "sector", "start_date", "positions",
                    "get_status_display", "created_at"]
     export_headings = {
-        "get_contract_type_display": _("Contract type"),
+        "contract_type": _("Contract type"),
         "get_status_display": _("Status"),
         "company": _("Company"),
         "city": _("City"),
@@ -72,7 +73,7 @@ class OfferViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
     def get_queryset(self, request):
-        return Offer.objects.select_related("company", "city", "sector")
+        return Offer.objects.select_related("company", "city", "sector", "contract_type")
 
 
 class SectorViewSet(SnippetViewSet):
@@ -84,6 +85,22 @@ class SectorViewSet(SnippetViewSet):
     export_headings = {"sort_order": _("Order")}
     export_filename = "secteurs"
     filterset_class = SectorFilterSet
+    search_fields = ["label"]
+    search_backend_name = None
+    sort_order_field = "sort_order"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class ContractTypeViewSet(SnippetViewSet):
+    model = ContractType
+    icon = "doc-full-inverse"
+    menu_label = _("Contract types")
+    list_display = ["label", "slug"]
+    list_export = ["label", "slug", "sort_order"]
+    export_headings = {"sort_order": _("Order")}
+    export_filename = "types-de-contrat"
+    filterset_class = ContractTypeFilterSet
     search_fields = ["label"]
     search_backend_name = None
     sort_order_field = "sort_order"
@@ -129,7 +146,7 @@ class CompaniesViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Companies")
     menu_icon = "site"
     menu_order = 210
-    items = (PartnerCompanyViewSet, OfferViewSet, SectorViewSet, ReferringOrganisationViewSet)
+    items = (PartnerCompanyViewSet, OfferViewSet, SectorViewSet, ContractTypeViewSet, ReferringOrganisationViewSet)
 
 
 register_snippet(CompaniesViewSetGroup)

@@ -7,11 +7,11 @@ from django.contrib.auth.models import Group, User
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
-from cohorts.enums import CandidateStatus, CohortStatus
-from cohorts.models import Candidate, Coach, Cohort, Pair
+from cohorts.enums import CandidateStatus, CohortStatus, ConsentChannel, ConsentPurpose, HelpKind
+from cohorts.models import Candidate, Coach, Cohort, ConsentRecord, ContactRequest, Pair
 from pages.models import CandidateIndexPage, CandidatePage, CustomImage, HomePage
-from snippets.enums import ContractType, OfferStatus, ReferringOrganisationKind
-from snippets.models import City, Offer, PartnerCompany, ReferringOrganisation, Sector
+from snippets.enums import OfferStatus, ReferringOrganisationKind
+from snippets.models import City, ContractType, Offer, PartnerCompany, ReferringOrganisation, Sector
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -46,6 +46,17 @@ class SectorFactory(factory.django.DjangoModelFactory):
         model = Sector
 
 
+class ContractTypeFactory(factory.django.DjangoModelFactory):
+    """Contract types are seeded by a migration: reuse them by code."""
+
+    slug = "cdi"
+    label = factory.LazyAttribute(lambda o: o.slug.upper())
+
+    class Meta:
+        model = ContractType
+        django_get_or_create = ("slug",)
+
+
 class ReferringOrganisationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Mission locale {n}")
     kind = ReferringOrganisationKind.MISSION_LOCALE
@@ -68,7 +79,7 @@ class OfferFactory(factory.django.DjangoModelFactory):
     company = factory.SubFactory(PartnerCompanyFactory)
     title = factory.Sequence(lambda n: f"Agent de propreté {n}")
     description = "Équipe bienveillante, formation assurée."
-    contract_type = ContractType.CDI
+    contract_type = factory.SubFactory(ContractTypeFactory)
     city = factory.SubFactory(CityFactory)
     sector = factory.SubFactory(SectorFactory)
     status = OfferStatus.PENDING
@@ -140,9 +151,15 @@ class CandidateFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def story(self, create, extracted, **kwargs):
-        """Create the story page when asked: ``with_story`` leaves it a draft, ``published`` publishes it."""
+        """Create the story page when asked: ``with_story`` leaves it a draft, ``published`` publishes it.
+
+        Publishing needs the candidate's consent: ``published`` records consent to publication and to the photo.
+        """
         if not create or "publish" not in kwargs:
             return
+        if kwargs["publish"]:
+            for purpose in (ConsentPurpose.PUBLISH_STORY, ConsentPurpose.SHOW_PHOTO):
+                ConsentRecordFactory(candidate=self, purpose=purpose)
         page = CandidatePage(
             title=self.public_name,
             slug=f"{self.first_name}-{self.pk}".lower(),
@@ -158,6 +175,16 @@ class CandidateFactory(factory.django.DjangoModelFactory):
             page.refresh_from_db()
 
 
+class ConsentRecordFactory(factory.django.DjangoModelFactory):
+    candidate = factory.SubFactory(CandidateFactory)
+    purpose = ConsentPurpose.PUBLISH_STORY
+    text_version = "formulaire-2026-09"
+    channel = ConsentChannel.PAPER
+
+    class Meta:
+        model = ConsentRecord
+
+
 class PairFactory(factory.django.DjangoModelFactory):
     coach = factory.SubFactory(CoachFactory)
     candidate = factory.SubFactory(CandidateFactory)
@@ -165,3 +192,17 @@ class PairFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Pair
+
+
+class ContactRequestFactory(factory.django.DjangoModelFactory):
+    candidate = factory.SubFactory(CandidateFactory)
+    name = factory.Sequence(lambda n: f"Sophie Recruteuse {n}")
+    company = "Boulangerie du Marché"
+    email = factory.Sequence(lambda n: f"recruteur{n}@example.org")
+    phone = "+33 6 11 22 33 44"
+    help_kind = HelpKind.HIRING
+    message = "Nous cherchons un commis de cuisine."
+    consent_to_be_contacted = True
+
+    class Meta:
+        model = ContactRequest

@@ -155,6 +155,18 @@ LOGGING = {
     # One line per background task and per page save drowns what matters.
     "loggers": {
         "django_tasks": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Public forms (pages/antispam.py): a minimum fill time, and at most RATE_LIMIT posts per RATE_PERIOD seconds per
+# visitor address and form. Behind N reverse proxies that set X-Forwarded-For, set ANTISPAM_TRUSTED_PROXIES=N.
+ANTISPAM_MIN_FILL_SECONDS = 3
+ANTISPAM_RATE_LIMIT = 5
+ANTISPAM_RATE_PERIOD = 600
+ANTISPAM_TRUSTED_PROXIES = int(os.environ.get("ANTISPAM_TRUSTED_PROXIES", "0"))
+
+# The link e-mailed to a candidate to approve their story (pages/approval.py) works for this many days.
+APPROVAL_LINK_MAX_AGE = 14

@@ -1,5 +1,8 @@
 """Tests: fast hashing, in-memory mail and cache, plain static files."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -9,8 +12,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
-MEDIA_ROOT = BASE_DIR / "tmp-test-media"  # noqa: F405
+# One media folder per test session, removed at the end (tests/conftest.py), so sessions never share files.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tremplin-test-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # The test server serves static files from the finders; WhiteNoise is for collected files in production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+# Forms may be posted at once; tests of the minimum fill time set it themselves (tests/pages/test_antispam.py).
+ANTISPAM_MIN_FILL_SECONDS = 0

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
+from django.db.models import Q
 
 from cohorts import roles
 
@@ -27,7 +28,13 @@ def create_roles(apps, schema_editor):
     root_collection = Collection.objects.filter(depth=1).first()
     for name, codes in roles.MODEL_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(*(permission(app, code) for app, code in codes))
+        # roles.py lists today's models; those created by later migrations (consents, contact requests) have no
+        # permission yet: their own migration grants it (0006_consent_permissions).
+        group.permissions.add(
+            *Permission.objects.filter(
+                Q(*[Q(content_type__app_label=app, codename=code) for app, code in codes], _connector=Q.OR)
+            )
+        )
         for code in roles.PAGE_PERMISSIONS[name]:
             GroupPagePermission.objects.get_or_create(
                 group=group, page=root_page, permission=permission("wagtailcore", code)

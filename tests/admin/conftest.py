@@ -12,6 +12,9 @@ from tests.factories import (
     CandidateFactory,
     CityFactory,
     CoachFactory,
+    ConsentRecordFactory,
+    ContactRequestFactory,
+    ContractTypeFactory,
     OfferFactory,
     PairFactory,
     PartnerCompanyFactory,
@@ -25,10 +28,13 @@ SNIPPETS = {
     "candidate": "cohorts",
     "coach": "cohorts",
     "pair": "cohorts",
+    "consentrecord": "cohorts",
+    "contactrequest": "cohorts",
     "city": "snippets",
     "partnercompany": "snippets",
     "offer": "snippets",
     "sector": "snippets",
+    "contracttype": "snippets",
     "referringorganisation": "snippets",
 }
 
@@ -76,10 +82,14 @@ def instances(coached_candidate, coach_record):
         "candidate": coached_candidate,
         "coach": coach_record,
         "pair": coached_candidate.pairs.get(),
+        # Withdrawn: a current consent is withdrawn, never deleted (its delete screen sends to the withdrawal).
+        "consentrecord": ConsentRecordFactory(candidate=coached_candidate, withdrawn_at="2026-10-01T10:00:00Z"),
+        "contactrequest": ContactRequestFactory(candidate=coached_candidate),
         "city": CityFactory(),
         "partnercompany": PartnerCompanyFactory(),
         "offer": OfferFactory(),
         "sector": SectorFactory(),
+        "contracttype": ContractTypeFactory(slug="cdi"),
         "referringorganisation": ReferringOrganisationFactory(),
     }
 

@@ -13,13 +13,15 @@ from django.utils.text import capfirst
 from cohorts.enums import CandidateStatus, CohortKind, CohortStatus
 from cohorts.models import Candidate, Coach
 from cohorts.wagtail_hooks import CandidateViewSet
-from snippets.enums import ContractType, OfferStatus, ReferringOrganisationKind
+from snippets.enums import OfferStatus, ReferringOrganisationKind
+from snippets.models import ContractType
 from snippets.wagtail_hooks import OfferViewSet
 from tests.factories import (
     CandidateFactory,
     CityFactory,
     CoachFactory,
     CohortFactory,
+    ContactRequestFactory,
     OfferFactory,
     PairFactory,
     PartnerCompanyFactory,
@@ -39,6 +41,7 @@ PRIVATE = {
     "coach_phones": ["07 44 44 44 44", "07 55 55 55 55", "07 66 66 66 66"],
     "company_contacts": ["rh.private@example.org", "01 77 77 77 77", "btp.private@example.org", "03 88 88 88 88"],
     "referent_contacts": ["referente.private@example.org", "01 99 99 99 99"],
+    "contact_request_senders": ["sender.private@example.org", "06 98 98 98 98"],
     "notes": ["Suivi social confidentiel"],
     "birth_dates": ["1991-04-12", "12/04/1991"],
 }
@@ -90,19 +93,22 @@ def programme(story_index):
     CoachFactory(first_name="Emma", last_name="Leroy", email="emma.private@example.org",
                  phone="07 66 66 66 66", active=False)
     PairFactory(coach=claire, candidate=awa, start_date=datetime.date(2026, 9, 15))
+    # A baker read Awa's story and offers her a job.
+    ContactRequestFactory(candidate=awa, name="Sophie Boulangère", company="Boulangerie Paul",
+                          email="sender.private@example.org", phone="06 98 98 98 98")
     PairFactory(coach=didier, candidate=bintou, start_date=datetime.date(2026, 9, 15),
                 end_date=datetime.date(2026, 11, 1))
     OfferFactory(title="Vendeuse", company=bakery_company, city=paris, sector=bakery,
-                 contract_type=ContractType.CDI, status=OfferStatus.PUBLISHED)
+                 contract_type=ContractType.objects.get(slug="cdi"), status=OfferStatus.PUBLISHED)
     OfferFactory(title="Maçon", company=building_company, city=lille, sector=building,
-                 contract_type=ContractType.CDD, status=OfferStatus.PENDING)
+                 contract_type=ContractType.objects.get(slug="cdd"), status=OfferStatus.PENDING)
     OfferFactory(title="Apprenti boulanger", company=bakery_company, city=lille, sector=bakery,
-                 contract_type=ContractType.WORK_STUDY, status=OfferStatus.PUBLISHED)
+                 contract_type=ContractType.objects.get(slug="work_study"), status=OfferStatus.PUBLISHED)
     return {
         "paris": paris, "lille": lille, "bakery": bakery, "building": building,
         "cohort_paris": cohort_paris, "cohort_lille": cohort_lille,
         "bakery_company": bakery_company, "building_company": building_company,
-        "awa": awa, "bintou": bintou, "chloe": chloe,
+        "awa": awa, "bintou": bintou, "chloe": chloe, "cdd": ContractType.objects.get(slug="cdd"),
     }
 
 
@@ -146,7 +152,7 @@ FILTER_CASES = [
     ("pair", {"cohort": Ref("cohort_lille")}, set()),
     ("pair", {"cohort": Ref("cohort_paris")}, {PAIR_AWA, PAIR_BINTOU}),
     ("offer", {"status": OfferStatus.PUBLISHED}, {SELLER, APPRENTICE}),
-    ("offer", {"contract_type": ContractType.CDD}, {MASON}),
+    ("offer", {"contract_type": Ref("cdd")}, {MASON}),
     ("offer", {"city": Ref("lille")}, {MASON, APPRENTICE}),
     ("offer", {"status": OfferStatus.PUBLISHED, "city": Ref("lille")}, {APPRENTICE}),
     ("offer", {"company": Ref("bakery_company")}, {SELLER, APPRENTICE}),
@@ -279,12 +285,12 @@ def test_offer_export_shows_contract_and_status_labels(admin_client, programme):
     header, *rows = export(admin_client, "offer", "csv")
 
     with translation.override("fr"):
-        contract = header.index(str(OfferViewSet.export_headings["get_contract_type_display"]))
+        contract = header.index(str(OfferViewSet.export_headings["contract_type"]))
         status = header.index(str(OfferViewSet.export_headings["get_status_display"]))
         expected = {
-            "Vendeuse": (str(ContractType.CDI.label), str(OfferStatus.PUBLISHED.label)),
-            "Maçon": (str(ContractType.CDD.label), str(OfferStatus.PENDING.label)),
-            "Apprenti boulanger": (str(ContractType.WORK_STUDY.label), str(OfferStatus.PUBLISHED.label)),
+            "Vendeuse": (ContractType.objects.get(slug="cdi").label, str(OfferStatus.PUBLISHED.label)),
+            "Maçon": (ContractType.objects.get(slug="cdd").label, str(OfferStatus.PENDING.label)),
+            "Apprenti boulanger": (ContractType.objects.get(slug="work_study").label, str(OfferStatus.PUBLISHED.label)),
         }
     assert {row[0]: (row[contract], row[status]) for row in rows} == expected
 

@@ -25,11 +25,14 @@ EVERYTHING = READ | {"add", "edit", "delete", "history"}
 ACTIONS = sorted(EVERYTHING)
 
 # The rule: which screens each role opens, model by model. Anything not listed is refused.
+# Contact requests come from the public form only: nobody adds one in the admin.
+RECEIVED_ONLY = {"contactrequest": EVERYTHING - {"add"}}
 ACCESS = {
-    "superuser": dict.fromkeys(SNIPPETS, EVERYTHING),
-    "programme_admin": dict.fromkeys(SNIPPETS, EVERYTHING),
-    # Writes the stories: reads candidates and cohorts, changes neither, sees no coach, pair or company.
-    "communication": {"candidate": READ, "cohort": READ},
+    "superuser": dict.fromkeys(SNIPPETS, EVERYTHING) | RECEIVED_ONLY,
+    "programme_admin": dict.fromkeys(SNIPPETS, EVERYTHING) | RECEIVED_ONLY,
+    # Writes the stories: reads candidates, cohorts and consents, changes none, sees no coach, pair, company or
+    # contact request.
+    "communication": {"candidate": READ, "cohort": READ, "consentrecord": READ},
     # Reads their own candidate only (the other candidates are tested below: 404 and an empty list).
     "coach": {"candidate": READ},
     # Logged in without a role: no admin at all.

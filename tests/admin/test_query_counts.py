@@ -7,11 +7,15 @@ rows but not at 5 means an N+1: fix the viewset's ``get_queryset``, do not raise
 import pytest
 
 from cohorts import roles
+from snippets.models import ContractType
 from tests.factories import (
     CandidateFactory,
     CityFactory,
     CoachFactory,
     CohortFactory,
+    ConsentRecordFactory,
+    ContactRequestFactory,
+    ContractTypeFactory,
     OfferFactory,
     PairFactory,
     PartnerCompanyFactory,
@@ -43,15 +47,30 @@ def busy_companies(n):
         CoachFactory(employer=company)
 
 
+def fresh_contract_types(n):
+    """Exactly n contract types: the migration seeds the usual eight, which would otherwise add to the count."""
+    ContractType.objects.all().delete()
+    return [ContractTypeFactory(slug=f"contrat-{i}") for i in range(n)]
+
+
+def consents(n):
+    """Consents of n candidates, each in their own cohort, one of every two withdrawn."""
+    for i, candidate in enumerate(CandidateFactory.create_batch(n)):
+        ConsentRecordFactory(candidate=candidate, withdrawn_at="2026-10-01T10:00:00Z" if i % 2 else None)
+
+
 ROWS = {
     "cohort": CohortFactory.create_batch,
     "candidate": paired_candidates,
     "coach": paired_coaches,
     "pair": PairFactory.create_batch,
+    "consentrecord": consents,
+    "contactrequest": ContactRequestFactory.create_batch,
     "city": CityFactory.create_batch,
     "partnercompany": busy_companies,
     "offer": OfferFactory.create_batch,
     "sector": SectorFactory.create_batch,
+    "contracttype": fresh_contract_types,
     "referringorganisation": ReferringOrganisationFactory.create_batch,
 }
 
@@ -61,20 +80,26 @@ BOUNDS = {
     ("candidate", None): 18,
     ("coach", None): 16,
     ("pair", None): 15,
+    ("consentrecord", None): 16,
+    ("contactrequest", None): 15,
     ("city", None): 14,
     ("partnercompany", None): 16,
     ("offer", None): 17,
     ("sector", None): 14,
+    ("contracttype", None): 14,
     ("referringorganisation", None): 15,
     ("cohort", "csv"): 9,
     ("candidate", "csv"): 11,
     ("candidate", "xlsx"): 11,
     ("coach", "csv"): 10,
     ("pair", "csv"): 9,
+    ("consentrecord", "csv"): 9,
+    ("contactrequest", "csv"): 9,
     ("city", "csv"): 9,
     ("partnercompany", "csv"): 9,
     ("offer", "csv"): 9,
     ("sector", "csv"): 9,
+    ("contracttype", "csv"): 9,
     ("referringorganisation", "csv"): 9,
 }
 

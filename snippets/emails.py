@@ -1,0 +1,42 @@
+"""E-mail wordings staff edit in the admin; the files under templates/emails/ are the defaults."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel
+
+
+class EmailKey(models.TextChoices):
+    CONTACT_REQUEST = "contact_request", _("Contact request about a candidate (to coach and staff)")
+    CANDIDATE_APPROVAL = "candidate_approval", _("Story approval link (to the candidate)")
+    CANDIDATE_CHANGE_REQUESTED = "candidate_change_requested", _("Candidate asked for a change (to staff)")
+
+
+class EmailTemplate(models.Model):
+    """The wording of one e-mail. Without a row here, the default wording in templates/emails/ is used."""
+
+    key = models.CharField(_("e-mail"), max_length=40, choices=EmailKey.choices, unique=True)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(
+        _("text"),
+        help_text=_("Plain text. Placeholders between double braces, e.g. {{ candidate_name }}, are filled in."),
+    )
+
+    panels = [
+        FieldPanel("key"),
+        FieldPanel("subject"),
+        FieldPanel("body"),
+        HelpPanel(
+            content=_(
+                "The programme's name and the footer are added to every e-mail. Leave a placeholder out "
+                "and its value is simply not shown."
+            )
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("e-mail wording")
+        verbose_name_plural = _("e-mail wordings")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.get_key_display()
