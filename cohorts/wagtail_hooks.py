@@ -1,10 +1,27 @@
-"""The "Programme" admin menu: cohorts, candidates, coaches and pairs."""
+"""The "Programme" admin menu: cohorts, candidates, coaches, pairs, consents and contact requests."""
 
-from django.shortcuts import get_object_or_404
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import yesno
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from django.views.generic import TemplateView
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn, Column, NumberColumn
 from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -13,13 +30,40 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenMultipleView,
     SnippetChosenView,
 )
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, DeleteView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from snippets.models import City
 from snippets.wagtail_hooks import CityViewSet
 
+from .enums import ConsentChannel, ConsentPurpose, HelpKind
 from .filters import CandidateFilterSet, CoachFilterSet, CohortFilterSet, PairFilterSet
-from .models import Candidate, Coach, Cohort, Pair
+from .models import Candidate, Coach, Cohort, ConsentRecord, ContactRequest, Pair
 from .perms import sees_only_own_candidate, visible_candidates, visible_pairs
+from .services import record_consent, withdraw_consent
+
+CONSENT_WITHDRAW_ACTION = "cohorts.consent.withdraw"
+
+
+class ReceivedOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Contact requests arrive through the public form only: nobody, not even a superuser, adds one in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([action for action in actions if action != "add"])
+
+
+# Registered before any view asks for the model's policy (Wagtail would otherwise create the default one).
+register_permission_policy(ContactRequest, ReceivedOnlyPermissionPolicy(ContactRequest), exact_class=True)
+
+
+@hooks.register("register_log_actions")
+def register_consent_log_actions(actions):
+    actions.register_action(CONSENT_WITHDRAW_ACTION, _("Withdraw consent"), _("Consent withdrawn"))
 
 
 def chooser_restricted_by(rule):
@@ -88,10 +132,38 @@ class CohortViewSet(SnippetViewSet):
         return Cohort.objects.select_related("city")
 
 
+class ConsentSummary(Component):
+    """The candidate's consents on their inspect page: each purpose, current or withdrawn, and a way to withdraw."""
+
+    template_name = "cohorts/admin/consent_summary.html"
+
+    def __init__(self, candidate, user):
+        self.candidate = candidate
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        policy = ModelPermissionPolicy(ConsentRecord)
+        can_change = policy.user_has_permission(self.user, "change")
+        can_add = policy.user_has_permission(self.user, "add")
+        rows = [
+            {
+                "consent": consent,
+                "withdraw_url": reverse(ConsentRecordViewSet.withdraw_url_name, args=[consent.pk])
+                if can_change and consent.is_current
+                else None,
+            }
+            for consent in self.candidate.consents.order_by("purpose", "-given_at")
+        ]
+        add_url = None
+        if can_add:
+            add_url = reverse("wagtailsnippets_cohorts_consentrecord:add") + f"?candidate={self.candidate.pk}"
+        return {"rows": rows, "add_url": add_url}
+
+
 class CandidateInspectView(InspectView):
     """Inspect a candidate, but only one this user may read (a coach sees their own candidate only)."""
 
-    def get_fields(self):
+    def _visible_fields(self):
         fields = super().get_fields()
         if sees_only_own_candidate(self.request.user):
             # The private notes are "seen by staff only": a coach is a volunteer, not staff.
@@ -101,6 +173,17 @@ class CandidateInspectView(InspectView):
     def get_object(self, queryset=None):
         queryset = visible_candidates(self.request.user, Candidate.objects.all())
         return get_object_or_404(queryset, pk=self.pk)
+
+    def get_fields(self):
+        return [*self._visible_fields(), "consents"]
+
+    def get_field_label(self, field_name, field):
+        if field_name == "consents":
+            return _("Consents")
+        return super().get_field_label(field_name, field)
+
+    def get_consents_display_value(self):
+        return ConsentSummary(self.object, self.request.user)
 
 
 class CandidateViewSet(ReadableBooleansExportMixin, SnippetViewSet):
@@ -115,11 +198,15 @@ class CandidateViewSet(ReadableBooleansExportMixin, SnippetViewSet):
         Column("active_coach", label=_("Coach")),
         Column("get_status_display", label=_("Status")),
         BooleanColumn("story_published", label=_("Story published")),
+        NumberColumn("story_views", label=_("Views"), sort_key="story_views"),
+        NumberColumn("story_shares", label=_("Shares"), sort_key="story_shares"),
+        NumberColumn("story_qr_scans", label=_("QR scans"), sort_key="story_qr_scans"),
         "updated_at",
     ]
     # Contact details stay out of exports: they leave the building in a file.
     list_export = ["first_name", "last_name", "cohort", "referring_organisation", "active_coach",
-                   "get_status_display", "story_published", "created_at"]
+                   "get_status_display", "story_published", "story_views", "story_shares", "story_qr_scans",
+                   "created_at"]
     export_headings = {
         "first_name": _("First name"),
         "last_name": _("Last name"),
@@ -128,6 +215,9 @@ class CandidateViewSet(ReadableBooleansExportMixin, SnippetViewSet):
         "active_coach": _("Coach"),
         "get_status_display": _("Status"),
         "story_published": _("Story published"),
+        "story_views": _("Views"),
+        "story_shares": _("Shares"),
+        "story_qr_scans": _("QR scans"),
         "created_at": _("Joined"),
     }
     export_booleans = ["story_published"]
@@ -141,9 +231,11 @@ class CandidateViewSet(ReadableBooleansExportMixin, SnippetViewSet):
     copy_view_enabled = False
 
     def get_queryset(self, request):
-        queryset = Candidate.objects.select_related(
-            "cohort", "referring_organisation", "story_page"
-        ).with_active_coach()
+        queryset = (
+            Candidate.objects.select_related("cohort", "referring_organisation", "story_page")
+            .with_active_coach()
+            .with_story_counts()
+        )
         return visible_candidates(request.user, queryset)
 
 
@@ -188,11 +280,283 @@ class PairViewSet(SnippetViewSet):
         return Pair.objects.select_related("coach", "candidate__cohort")
 
 
+class ConsentRecordFilterSet(WagtailFilterSet):
+    purpose = django_filters.ChoiceFilter(label=_("Purpose"), choices=ConsentPurpose.choices)
+    current = django_filters.BooleanFilter(label=_("Current"), field_name="withdrawn_at", lookup_expr="isnull")
+    channel = django_filters.ChoiceFilter(label=_("Channel"), choices=ConsentChannel.choices)
+    cohort = django_filters.ModelChoiceFilter(
+        label=_("Cohort"), field_name="candidate__cohort", queryset=Cohort.objects.all()
+    )
+    city = django_filters.ModelChoiceFilter(
+        label=_("City"), field_name="candidate__cohort__city", queryset=City.objects.all()
+    )
+    given_at = django_filters.DateFromToRangeFilter(label=_("Given on"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = ConsentRecord
+        fields = ["purpose", "current", "channel", "cohort", "city", "given_at"]
+
+
+class ConsentRecordForm(WagtailAdminModelForm):
+    """Says at once that a current consent exists (the database constraint is conditional: forms skip it)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        candidate, purpose = cleaned_data.get("candidate"), cleaned_data.get("purpose")
+        if (
+            self.instance._state.adding
+            and candidate
+            and purpose
+            and ConsentRecord.objects.current().filter(candidate=candidate, purpose=purpose).exists()
+        ):
+            raise ValidationError(_("This candidate already has a current consent for this purpose."))
+        return cleaned_data
+
+
+class ConsentCreateView(CreateView):
+    """Records a consent through ``record_consent``, which also notes who recorded it."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        # "Record a consent" on the candidate's page opens this form with the candidate chosen.
+        candidate_id = self.request.GET.get("candidate", "")
+        if candidate_id.isdigit():
+            initial["candidate"] = int(candidate_id)
+        return initial
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return record_consent(
+            candidate=data["candidate"],
+            purpose=data["purpose"],
+            text_version=data["text_version"],
+            channel=data["channel"],
+            given_at=data.get("given_at"),
+            user=self.request.user,
+        )
+
+
+class ConsentDeleteView(DeleteView):
+    """A current consent is withdrawn, not deleted: deleting it would leave its story online without a trace."""
+
+    def run_before_hook(self):
+        if self.object.is_current:
+            messages.error(
+                self.request,
+                _("A current consent cannot be deleted: withdraw it first (the story goes offline if it is "
+                  "the consent to publication)."),
+            )
+            return redirect(ConsentRecordViewSet.withdraw_url_name, self.object.pk)
+        return super().run_before_hook()
+
+
+class ConsentIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.is_current and self.user_has_permission("change"):
+            buttons.append(
+                ButtonMenuItem(
+                    _("Withdraw"),
+                    url=reverse(ConsentRecordViewSet.withdraw_url_name, args=[instance.pk]),
+                    icon_name="cross",
+                    priority=30,
+                )
+            )
+        return buttons
+
+
+class ConsentInspectView(InspectView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.object.is_current and self.user_has_permission("change"):
+            buttons.append(
+                HeaderButton(
+                    _("Withdraw"),
+                    url=reverse(ConsentRecordViewSet.withdraw_url_name, args=[self.object.pk]),
+                    icon_name="cross",
+                    priority=30,
+                )
+            )
+        return buttons
+
+
+class ConsentWithdrawView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Asks for confirmation, then withdraws a consent (POST only) through ``withdraw_consent``.
+
+    Only users who may change consents withdraw one. Withdrawing the consent to publication unpublishes the
+    story at once and stops its review.
+    """
+
+    model = ConsentRecord
+    permission_required = "change"
+    template_name = "cohorts/admin/consent_withdraw.html"
+    page_title = _("Withdraw consent")
+    header_icon = "cross"
+    http_method_names = ["get", "post"]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = get_object_or_404(ConsentRecord.objects.select_related("candidate"), pk=kwargs["pk"])
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("wagtailsnippets_cohorts_consentrecord:list"), "label": _("Consents")},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
+    def get_success_url(self):
+        return reverse("wagtailsnippets_cohorts_consentrecord:inspect", args=[self.object.pk])
+
+    def get(self, request, *args, **kwargs):
+        if not self.object.is_current:
+            messages.info(request, _("This consent was already withdrawn."))
+            return redirect(self.get_success_url())
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.object.is_current:
+            withdraw_consent(consent=self.object, user=request.user)
+            messages.success(request, _("Consent withdrawn: %(consent)s.") % {"consent": self.object})
+        return redirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            consent=self.object,
+            unpublishes=self.object.purpose == ConsentPurpose.PUBLISH_STORY,
+            cancel_url=self.get_success_url(),
+        )
+        return context
+
+
+class ConsentRecordViewSet(SnippetViewSet):
+    model = ConsentRecord
+    icon = "tick-inverse"
+    menu_label = _("Consents")
+    index_view_class = ConsentIndexView
+    add_view_class = ConsentCreateView
+    delete_view_class = ConsentDeleteView
+    inspect_view_class = ConsentInspectView
+    list_display = [
+        "candidate",
+        Column("get_purpose_display", label=_("Purpose")),
+        "given_at",
+        Column("get_channel_display", label=_("Channel")),
+        "text_version",
+        BooleanColumn("is_current", label=_("Current")),
+        "withdrawn_at",
+    ]
+    # No contact details: the candidate's name, and what they agreed to, when and how.
+    list_export = ["candidate", "get_purpose_display", "given_at", "get_channel_display", "text_version",
+                   "recorded_by", "is_current", "withdrawn_at"]
+    export_headings = {
+        "candidate": _("Candidate"),
+        "get_purpose_display": _("Purpose"),
+        "get_channel_display": _("Channel"),
+        "recorded_by": _("Recorded by"),
+        "is_current": _("Current"),
+    }
+    export_filename = "consentements"
+    filterset_class = ConsentRecordFilterSet
+    search_fields = ["candidate__first_name", "candidate__last_name", "text_version"]
+    search_backend_name = None
+    ordering = ["-given_at"]
+    inspect_view_enabled = True
+    inspect_view_fields_exclude = ["id"]
+    copy_view_enabled = False
+
+    withdraw_url_name = "wagtailsnippets_cohorts_consentrecord:withdraw"
+
+    def get_queryset(self, request):
+        return ConsentRecord.objects.select_related("candidate", "recorded_by")
+
+    def get_edit_handler(self):
+        return ObjectList(ConsentRecord.panels, base_form_class=ConsentRecordForm).bind_to_model(ConsentRecord)
+
+    @cached_property
+    def edit_panel(self):
+        """Editing corrects how and when a consent was given; whose it is and what for never change."""
+        return ObjectList(
+            [
+                FieldPanel("candidate", read_only=True),
+                FieldRowPanel([FieldPanel("purpose", read_only=True), FieldPanel("channel")]),
+                FieldRowPanel([FieldPanel("given_at"), FieldPanel("text_version")]),
+            ]
+        ).bind_to_model(ConsentRecord)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(
+            panel=self.edit_panel, form_class=self.edit_panel.get_form_class(), **kwargs
+        )
+
+    @property
+    def withdraw_view(self):
+        return ConsentWithdrawView.as_view()
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("withdraw/<int:pk>/", self.withdraw_view, name="withdraw")]
+
+
+class ContactRequestFilterSet(WagtailFilterSet):
+    handled = django_filters.BooleanFilter(label=_("Handled"))
+    help_kind = django_filters.ChoiceFilter(label=_("Kind of help"), choices=HelpKind.choices)
+    city = django_filters.ModelChoiceFilter(
+        label=_("City"), field_name="candidate__cohort__city", queryset=City.objects.all()
+    )
+    created_at = django_filters.DateFromToRangeFilter(label=_("Received on"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = ContactRequest
+        fields = ["handled", "help_kind", "city", "created_at"]
+
+
+class ContactRequestViewSet(ReadableBooleansExportMixin, SnippetViewSet):
+    """Offers of help from the public. Read and marked handled here; they are only ever created by the form."""
+
+    model = ContactRequest
+    icon = "mail"
+    menu_label = _("Contact requests")
+    list_display = [
+        "candidate",
+        "name",
+        "company",
+        Column("get_help_kind_display", label=_("Kind of help")),
+        "created_at",
+        BooleanColumn("handled", label=_("Handled")),
+    ]
+    # The sender's e-mail, phone and message stay in the admin: a file leaves the building.
+    list_export = ["candidate", "name", "company", "get_help_kind_display", "created_at", "handled"]
+    export_headings = {
+        "candidate": _("Candidate"),
+        "get_help_kind_display": _("Kind of help"),
+        "handled": _("Handled"),
+    }
+    export_booleans = ["handled"]
+    export_filename = "demandes-de-contact"
+    filterset_class = ContactRequestFilterSet
+    search_fields = ["name", "company", "candidate__first_name", "candidate__last_name"]
+    search_backend_name = None
+    ordering = ["handled", "-created_at"]
+    inspect_view_enabled = True
+    inspect_view_fields_exclude = ["id"]
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return ContactRequest.objects.select_related("candidate")
+
+
 class ProgrammeViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Programme")
     menu_icon = "group"
     menu_order = 200
-    items = (CohortViewSet, CandidateViewSet, CoachViewSet, PairViewSet, CityViewSet)
+    items = (
+        CohortViewSet, CandidateViewSet, CoachViewSet, PairViewSet, ConsentRecordViewSet, ContactRequestViewSet,
+        CityViewSet,
+    )
 
 
 register_snippet(ProgrammeViewSetGroup)

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.coreutils import find_available_slug
 
 from cohorts.models import Candidate
@@ -40,4 +41,25 @@ def create_draft_story(*, candidate, catchphrase="", story="", photo=None, paren
     )
     parent.add_child(instance=page)
     page.save_revision(log_action=True)
+    return page
+
+
+@transaction.atomic
+def unpublish_story(*, candidate, user=None):
+    """Take a candidate's story off the public site at once, and stop any review of it under way.
+
+    Called when the candidate withdraws their consent to publication (``cohorts.services.withdraw_consent``):
+    the withdrawal must win over everything, so no permission check stands in the way, a scheduled
+    publication is dropped, and a workflow in progress is cancelled so that a late approval cannot put the
+    story back online. Returns the page, or None when the candidate has no story page.
+    """
+    page = CandidatePage.objects.select_for_update().filter(candidate=candidate).first()
+    if page is None:
+        return None
+    workflow_state = page.current_workflow_state
+    if workflow_state is not None:
+        workflow_state.cancel(user=user)
+    if page.live:
+        UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+    page.revisions.filter(approved_go_live_at__isnull=False).update(approved_go_live_at=None)
     return page
