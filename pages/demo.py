@@ -21,8 +21,9 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Page, Site
 
 from cohorts import roles
-from cohorts.models import Candidate, Coach, Cohort, Pair
-from snippets.models import City, Offer, PartnerCompany, ReferringOrganisation, Sector
+from cohorts.enums import ConsentChannel, ConsentPurpose
+from cohorts.models import Candidate, Coach, Cohort, ConsentRecord, Pair
+from snippets.models import City, ContractType, Offer, PartnerCompany, ReferringOrganisation, Sector
 
 from . import demo_content as content
 from .images import CustomImage
@@ -184,6 +185,7 @@ class _Builder:
                 "company": self.companies[data["company"]],
                 "city": self.cities[data["city"]],
                 "sector": self.sectors[data["sector"]],
+                "contract_type": ContractType.objects.get(slug=data["contract_type"]),
             }
             self.ensure(Offer, {key: values[key] for key in ("company", "title", "city")}, **values)
 
@@ -219,9 +221,57 @@ class _Builder:
             photo=self._portrait(candidate, colours),
             parent=self.story_index,
         )
+        self._fill_story(page, content.STORY_PROFILES.get(candidate.email, {}))
         self.summary.count(page)
         if data["publish"]:
+            for purpose in ConsentPurpose.values:
+                self.ensure(
+                    ConsentRecord,
+                    {"candidate": candidate, "purpose": purpose, "withdrawn_at__isnull": True},
+                    candidate=candidate,
+                    purpose=purpose,
+                    text_version=content.CONSENT_TEXT_VERSION,
+                    channel=ConsentChannel.PAPER,
+                )
             page.latest_revision.publish()
+
+    def _fill_story(self, page, profile):
+        """Write the rest of a new story (skills, wishes, experiences, testimonials) into its first revision.
+
+        The page keeps a single revision, as one written in the admin in one go would.
+        """
+        if not profile:
+            return
+        fields = {
+            key: profile[key]
+            for key in ("wished_jobs", "availability", "available_from", "languages", "driving_licence", "transport")
+            if key in profile
+        }
+        for key, value in fields.items():
+            setattr(page, key, value)
+        page.skills = [{"type": "skill", "value": skill} for skill in profile.get("skills", [])]
+        page.strengths = [{"type": "strength", "value": strength} for strength in profile.get("strengths", [])]
+        page.experiences = [
+            {
+                "type": "experience",
+                "value": {
+                    "kind": kind, "title": title, "place": place, "period": period, "description": description,
+                    "tags": tags,
+                },
+            }
+            for kind, title, place, period, description, tags in profile.get("experiences", [])
+        ]
+        page.testimonials = [
+            {"type": "testimonial", "value": {"quote": quote, "author": author, "relation": relation}}
+            for quote, author, relation in profile.get("testimonials", [])
+        ]
+        page.sectors = [self.sectors[slug] for slug in profile.get("sectors", [])]
+        page.contract_types = list(ContractType.objects.filter(slug__in=profile.get("contract_types", [])))
+        page.cities = [self.cities[name] for name in profile.get("cities", [])]
+        page.save()
+        revision = page.latest_revision
+        revision.content = page.serializable_data()
+        revision.save(update_fields=["content"])
 
     def _portrait(self, candidate, colours):
         """A placeholder portrait: the first name's initial on a soft colour, made once per candidate."""

@@ -18,6 +18,9 @@ pytestmark = [
 
 # The same for n stories and for 10 × n: the lists prefetch photos and renditions, the menus cost one query each.
 PUBLIC_LIST_MAX_QUERIES = 16
+# The story list adds its filters' choices (cities, job families, contracts), the visitor's session (the seed of
+# the fair order) and the count of stories for its pages of 9 (tests/pages/test_story_list.py tests those).
+STORY_LIST_MAX_QUERIES = 20
 
 
 def give_photo(candidate):
@@ -319,10 +322,10 @@ def test_story_list_queries_do_not_grow_with_stories(
     many_stories(n)
     client.get(story_index.url)
 
-    with django_assert_max_num_queries(PUBLIC_LIST_MAX_QUERIES):
+    with django_assert_max_num_queries(STORY_LIST_MAX_QUERIES):
         response = client.get(story_index.url)
 
-    assert html(response).count('class="story-card"') == n
+    assert html(response).count('class="story-card"') == min(n, 9)
 
 
 def test_root_page_is_the_home_page(home_page):
