@@ -83,3 +83,28 @@ def test_story_photo_loads_with_its_text_alternative(page, live_server, site_dat
     # The rendition was generated and served: a broken image has no natural size.
     expect(photo).to_have_js_property("complete", True)
     assert photo.evaluate("img => img.naturalWidth") > 0
+
+
+# Controls a thumb presses: buttons, form fields, and links styled as buttons or menu entries. Links inside running
+# text are exempt, as WCAG allows.
+TOUCH_TARGETS = (
+    "button:visible, input:not([type=hidden]):visible, select:visible, textarea:visible, summary:visible, "
+    "a.button:visible, nav a:visible, [class*='__button']:visible"
+)
+
+
+@pytest.mark.parametrize("which", list(PAGES))
+def test_touch_targets_are_at_least_44px_on_a_phone(which, phone_page, live_server, site_data):
+    response = open_public_page(phone_page, live_server, site_data, which)
+    assert response.status == 200
+
+    controls = phone_page.locator(TOUCH_TARGETS).all()
+    too_small = []
+    for element in controls:
+        box = element.bounding_box()
+        if box and box["width"] > 0 and (box["height"] < 44 or box["width"] < 44):
+            html = element.evaluate("e => e.outerHTML.slice(0, 80)")
+            too_small.append(f"{html} {box['width']:.0f}×{box['height']:.0f}")
+
+    assert controls, "no control found: the selector no longer matches the page"
+    assert too_small == []
