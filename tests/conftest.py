@@ -2,6 +2,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from cohorts import roles
@@ -13,6 +14,14 @@ from tests.factories import UserFactory
 def _clean_test_media():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: ids are reused after a rollback, and Wagtail caches renditions by id."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -13,6 +13,13 @@ from pages.models import CandidatePage
 from tests.factories import CandidateFactory, ConsentRecordFactory, ImageFactory, UserFactory
 from tests.pages.editor import edit_form_data
 
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """These tests read the English wording; the French lives in locale/ and is checked by the translation files."""
+    settings.LANGUAGE_CODE = "en"
+
+
 pytestmark = [
     pytest.mark.django_db,
     # Wagtail never closes the temporary file it renders a rendition into (wagtail/wagtail#14055, open).

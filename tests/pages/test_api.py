@@ -19,6 +19,13 @@ from tests.factories import (
     SectorFactory,
 )
 
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """These tests read the English wording; the French lives in locale/ and is checked by the translation files."""
+    settings.LANGUAGE_CODE = "en"
+
+
 STORIES_URL = "/api/v2/stories/"
 PRIVATE_VALUES = (
     "secret.person@example.org",

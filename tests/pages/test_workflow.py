@@ -21,6 +21,13 @@ from pages.workflows import AlreadyDecided, CandidateApprovalTask
 from tests.factories import CandidateFactory, ConsentRecordFactory, UserFactory
 from tests.pages.editor import edit_form_data
 
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """These tests read the English wording; the French lives in locale/ and is checked by the translation files."""
+    settings.LANGUAGE_CODE = "en"
+
+
 pytestmark = pytest.mark.django_db
 
 CITY_STAFF = ["equipe-lille@example.org", "direction-lille@example.org"]
