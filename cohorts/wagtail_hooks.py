@@ -30,9 +30,10 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenMultipleView,
     SnippetChosenView,
 )
-from wagtail.snippets.views.snippets import CreateView, DeleteView, IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from snippets.models import City
+from snippets.spreadsheets import SafeIndexView
 from snippets.wagtail_hooks import CityViewSet
 
 from .enums import ConsentChannel, ConsentPurpose, HelpKind
@@ -115,6 +116,7 @@ class ReadableBooleansExportMixin:
 
 class CohortViewSet(SnippetViewSet):
     model = Cohort
+    index_view_class = SafeIndexView
     icon = "group"
     menu_label = _("Cohorts")
     list_display = ["name", "city", "get_kind_display", "start_date", "end_date", "get_status_display"]
@@ -188,6 +190,7 @@ class CandidateInspectView(InspectView):
 
 class CandidateViewSet(ReadableBooleansExportMixin, SnippetViewSet):
     model = Candidate
+    index_view_class = SafeIndexView
     icon = "user"
     menu_label = _("Candidates")
     inspect_view_class = CandidateInspectView
@@ -241,6 +244,7 @@ class CandidateViewSet(ReadableBooleansExportMixin, SnippetViewSet):
 
 class CoachViewSet(ReadableBooleansExportMixin, SnippetViewSet):
     model = Coach
+    index_view_class = SafeIndexView
     icon = "user"
     menu_label = _("Coaches")
     list_display = ["__str__", "employer", "active", Column("current_candidate", label=_("Current candidate"))]
@@ -261,6 +265,7 @@ class CoachViewSet(ReadableBooleansExportMixin, SnippetViewSet):
 
 class PairViewSet(SnippetViewSet):
     model = Pair
+    index_view_class = SafeIndexView
     icon = "link"
     chooser_viewset_class = chooser_restricted_by(visible_pairs)
     menu_label = _("Pairs")
@@ -350,7 +355,7 @@ class ConsentDeleteView(DeleteView):
         return super().run_before_hook()
 
 
-class ConsentIndexView(IndexView):
+class ConsentIndexView(SafeIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.is_current and self.user_has_permission("change"):
@@ -518,6 +523,7 @@ class ContactRequestViewSet(ReadableBooleansExportMixin, SnippetViewSet):
     """Offers of help from the public. Read and marked handled here; they are only ever created by the form."""
 
     model = ContactRequest
+    index_view_class = SafeIndexView
     icon = "mail"
     menu_label = _("Contact requests")
     list_display = [

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SnippetsConfig(AppConfig):
     name = "snippets"
     verbose_name = _("Companies and offers")
+
+    def ready(self):
+        from .spreadsheets import protect_wagtail_reports
+
+        protect_wagtail_reports()

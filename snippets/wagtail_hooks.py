@@ -19,10 +19,12 @@ from .filters import (
     SectorFilterSet,
 )
 from .models import City, ContractType, Offer, PartnerCompany, ReferringOrganisation, Sector
+from .spreadsheets import SafeIndexView
 
 
 class PartnerCompanyViewSet(SnippetViewSet):
     model = PartnerCompany
+    index_view_class = SafeIndexView
     icon = "site"
     menu_label = _("Partner companies")
     list_display = [
@@ -52,6 +54,7 @@ class PartnerCompanyViewSet(SnippetViewSet):
 
 class OfferViewSet(SnippetViewSet):
     model = Offer
+    index_view_class = SafeIndexView
     icon = "doc-full"
     menu_label = _("Offers")
     list_display = ["title", "company", "contract_type", "city",
@@ -78,6 +81,7 @@ class OfferViewSet(SnippetViewSet):
 
 class SectorViewSet(SnippetViewSet):
     model = Sector
+    index_view_class = SafeIndexView
     icon = "tag"
     menu_label = _("Sectors")
     list_display = ["label", "slug"]
@@ -94,6 +98,7 @@ class SectorViewSet(SnippetViewSet):
 
 class ContractTypeViewSet(SnippetViewSet):
     model = ContractType
+    index_view_class = SafeIndexView
     icon = "doc-full-inverse"
     menu_label = _("Contract types")
     list_display = ["label", "slug"]
@@ -110,6 +115,7 @@ class ContractTypeViewSet(SnippetViewSet):
 
 class ReferringOrganisationViewSet(SnippetViewSet):
     model = ReferringOrganisation
+    index_view_class = SafeIndexView
     icon = "home"
     menu_label = _("Referring organisations")
     list_display = ["name", Column("get_kind_display", label=_("Kind")), "city", "referent_name"]
@@ -129,6 +135,7 @@ class ReferringOrganisationViewSet(SnippetViewSet):
 
 class CityViewSet(SnippetViewSet):
     model = City
+    index_view_class = SafeIndexView
     icon = "globe"
     menu_label = _("Cities")
     list_display = ["name", "department", Column("staff_email_list", label=_("Staff e-mails"))]
