@@ -39,3 +39,18 @@ class HelpKind(models.TextChoices):
     NETWORK = "network", _("I can open my network")
     ENCOURAGEMENT = "encouragement", _("I want to encourage")
     OTHER = "other", _("Something else")
+
+
+class ImportKind(models.TextChoices):
+    COHORT = "cohort", _("Cohort (candidates, coaches, pairs)")
+    OFFERS = "offers", _("Partner offers")
+
+
+class ImportStatus(models.TextChoices):
+    CHECKING = "checking", _("Checking the file")
+    READY = "ready", _("Ready to import")
+    INVALID = "invalid", _("Errors to fix")
+    IMPORTING = "importing", _("Importing")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Failed, nothing written")
+    ABANDONED = "abandoned", _("Abandoned")

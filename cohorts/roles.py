@@ -19,7 +19,8 @@ PROGRAMME_MODELS = {
 # Model permissions per group: (app_label, codename).
 MODEL_PERMISSIONS = {
     PROGRAMME_ADMINS: [("wagtailadmin", "access_admin"), ("pages", "change_programmesettings")]
-    + [(app, f"{action}_{model}") for app, models in PROGRAMME_MODELS.items() for model in models for action in _ALL],
+    + [(app, f"{action}_{model}") for app, models in PROGRAMME_MODELS.items() for model in models for action in _ALL]
+    + [("cohorts", "import_cohort"), ("cohorts", "import_offers")],
     COMMUNICATION: [
         ("wagtailadmin", "access_admin"),
         ("cohorts", "view_candidate"),

@@ -224,6 +224,13 @@ class Offer(index.Indexed, models.Model):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     positions = models.PositiveSmallIntegerField(_("positions"), default=1, validators=[MinValueValidator(1)])
     status = models.CharField(_("status"), max_length=20, choices=OfferStatus.choices, default=OfferStatus.DRAFT)
+    reference = models.CharField(
+        _("reference"), max_length=100, blank=True,
+        help_text=_("The company's own reference for this offer, if any: imports use it to recognise the offer."),
+    )
+    contact_name = models.CharField(_("recruiter"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("recruiter e-mail"), blank=True)
+    contact_phone = models.CharField(_("recruiter phone"), max_length=30, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -236,6 +243,11 @@ class Offer(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("contract_type"), FieldPanel("positions")]),
         FieldRowPanel([FieldPanel("city"), FieldPanel("sector")]),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("status")]),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")])],
+            heading=_("Recruiter"),
+        ),
+        FieldPanel("reference"),
     ]
     search_fields = [
         index.SearchField("title"),
@@ -254,7 +266,13 @@ class Offer(index.Indexed, models.Model):
                 condition=models.Q(positions__gte=1),
                 name="offer_has_positions",
                 violation_error_message=_("An offer has at least one position."),
-            )
+            ),
+            models.UniqueConstraint(
+                "company", "reference",
+                condition=~models.Q(reference=""),
+                name="unique_offer_reference_per_company",
+                violation_error_message=_("This company already has an offer with this reference."),
+            ),
         ]
 
     def __str__(self):

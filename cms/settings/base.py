@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -119,8 +121,15 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded spreadsheets hold personal data: they live outside MEDIA_ROOT, are never served, and are deleted once
+# their import is done or abandoned (cohorts/imports/jobs.py, manage.py purge_imports).
+PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", BASE_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "imports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_ROOT / "imports", "base_url": None},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -170,3 +179,14 @@ ANTISPAM_TRUSTED_PROXIES = int(os.environ.get("ANTISPAM_TRUSTED_PROXIES", "0"))
 
 # The link e-mailed to a candidate to approve their story (pages/approval.py) works for this many days.
 APPROVAL_LINK_MAX_AGE = 14
+
+# Background work (e-mails, large imports) runs in the `manage.py db_worker` process that `make run` starts.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Spreadsheet imports (cohorts/imports/): files above these sizes are refused before they are read; files of up to
+# IMPORT_INLINE_MAX_ROWS rows are checked and imported within the request, larger ones by the background worker.
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
+IMPORT_MAX_ROWS = 20_000
+IMPORT_INLINE_MAX_ROWS = 500
+# Files of imports that were never confirmed are deleted after this many hours (manage.py purge_imports).
+IMPORT_FILE_MAX_AGE_HOURS = 24

@@ -14,6 +14,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # One media folder per test session, removed at the end (tests/conftest.py), so sessions never share files.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tremplin-test-media-"))
+PRIVATE_ROOT = MEDIA_ROOT / "private"
+STORAGES["imports"]["OPTIONS"]["location"] = PRIVATE_ROOT / "imports"  # noqa: F405
+# Background tasks run at once, within the test.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # The test server serves static files from the finders; WhiteNoise is for collected files in production.
