@@ -566,3 +566,13 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ProgrammeViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_import_viewset():
+    """The spreadsheet import screens (cohorts/imports/), with an "Imports" item at the end of the Programme menu."""
+    from .imports.admin_urls import ImportViewSet
+
+    # Runs when the admin URLs load, before any menu is built.
+    ProgrammeViewSetGroup.submenu_hook = ImportViewSet.menu_hook
+    return ImportViewSet()

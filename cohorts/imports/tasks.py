@@ -1,0 +1,15 @@
+"""Large imports run in the background worker (`manage.py db_worker`), so the admin's request returns at once."""
+
+from django_tasks import task
+
+from . import jobs
+
+
+@task()
+def check_import(job_id):
+    jobs.check_job(job_id)
+
+
+@task()
+def run_import_job(job_id):
+    jobs.import_job(job_id)
