@@ -30,7 +30,11 @@ run: demo
 	@echo "  Tremplin runs on http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (login: admin / password: tremplin-demo)"
 	@echo "  Other demo accounts (same password): communication, coach"
+	@echo "  Background worker (e-mails, large imports): started alongside, stopped with the server"
 	@echo ""
+	@$(BIN)/python manage.py purge_imports --verbosity 0; \
+	$(BIN)/python manage.py db_worker --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
