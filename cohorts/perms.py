@@ -27,3 +27,16 @@ def visible_pairs(user, queryset):
     if sees_only_own_candidate(user):
         return queryset.filter(candidate__in=Candidate.objects.coached_by(user))
     return queryset
+
+
+def visible_applications(user, queryset):
+    """Restrict an application queryset to what this user may read.
+
+    Reading applications takes a permission on them (programme admins and coaches hold one); a coach reads only
+    the applications of their own candidate.
+    """
+    if not (user.has_perm("cohorts.view_application") or user.has_perm("cohorts.change_application")):
+        return queryset.none()
+    if sees_only_own_candidate(user):
+        return queryset.filter(candidate__in=Candidate.objects.coached_by(user))
+    return queryset

@@ -3,7 +3,7 @@
 Rules, in plain words:
 - "Administrateurs programme" run the programme: every record, every page, images, documents, settings.
 - "Communication" write and publish the public pages, read the candidates they write about and their consents.
-- "Coachs" read the record of their own candidate, and nothing else.
+- "Coachs" read the record of their own candidate, and follow that candidate's applications.
 """
 
 PROGRAMME_ADMINS = "Administrateurs programme"
@@ -12,15 +12,19 @@ COACHES = "Coachs"
 
 _ALL = ("add", "change", "delete", "view")
 PROGRAMME_MODELS = {
-    "cohorts": ("cohort", "candidate", "coach", "pair", "consentrecord", "contactrequest"),
-    "snippets": ("city", "sector", "contracttype", "referringorganisation", "partnercompany", "offer"),
+    "cohorts": ("cohort", "candidate", "coach", "pair", "consentrecord", "contactrequest", "application"),
+    "snippets": (
+        "city", "sector", "contracttype", "referringorganisation", "partnercompany", "offer", "inclusiverule",
+    ),
 }
 
 # Model permissions per group: (app_label, codename).
 MODEL_PERMISSIONS = {
     PROGRAMME_ADMINS: [("wagtailadmin", "access_admin"), ("pages", "change_programmesettings")]
     + [(app, f"{action}_{model}") for app, models in PROGRAMME_MODELS.items() for model in models for action in _ALL]
-    + [("cohorts", "import_cohort"), ("cohorts", "import_offers")],
+    + [("cohorts", "import_cohort"), ("cohorts", "import_offers")]
+    # They validate offers (the "Validation des offres" workflow publishes what they approve).
+    + [("snippets", "publish_offer"), ("snippets", "lock_offer"), ("snippets", "unlock_offer")],
     COMMUNICATION: [
         ("wagtailadmin", "access_admin"),
         ("cohorts", "view_candidate"),
@@ -28,7 +32,13 @@ MODEL_PERMISSIONS = {
         # They check that a story may be published (and its photo shown); contact requests are not theirs.
         ("cohorts", "view_consentrecord"),
     ],
-    COACHES: [("wagtailadmin", "access_admin"), ("cohorts", "view_candidate")],
+    # Coaches follow their own candidate's applications (cohorts/perms.py keeps them to that candidate).
+    COACHES: [
+        ("wagtailadmin", "access_admin"),
+        ("cohorts", "view_candidate"),
+        ("cohorts", "view_application"),
+        ("cohorts", "change_application"),
+    ],
 }
 
 # Permissions on the whole page tree (granted on the root page).

@@ -9,6 +9,12 @@ class EmailKey(models.TextChoices):
     CONTACT_REQUEST = "contact_request", _("Contact request about a candidate (to coach and staff)")
     CANDIDATE_APPROVAL = "candidate_approval", _("Story approval link (to the candidate)")
     CANDIDATE_CHANGE_REQUESTED = "candidate_change_requested", _("Candidate asked for a change (to staff)")
+    OFFER_RECEIVED = "offer_received", _("Offer received (acknowledgement to the recruiter)")
+    OFFER_SUBMITTED = "offer_submitted", _("New offer to validate (to the city's staff)")
+    OFFER_FOR_CANDIDATE = "offer_for_candidate", _("Offer aimed at a candidate (to the coach and staff)")
+    OFFER_VALIDATED = "offer_validated", _("Offer validated and online (to the recruiter)")
+    OFFER_PROPOSED = "offer_proposed", _("Offer proposed to a candidate (to the coach)")
+    OFFER_EXPIRY_REMINDER = "offer_expiry_reminder", _("Offer about to expire (to the recruiter)")
 
 
 class EmailTemplate(models.Model):

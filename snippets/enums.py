@@ -11,6 +11,12 @@ class OfferStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+class OfferSource(models.TextChoices):
+    ADMIN = "admin", _("Entered by staff")
+    FORM = "form", _("Public form")
+    IMPORT = "import", _("Spreadsheet import")
+
+
 class ReferringOrganisationKind(models.TextChoices):
     MISSION_LOCALE = "mission_locale", _("Mission locale")
     E2C = "e2c", _("Second-chance school (E2C)")

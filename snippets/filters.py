@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from .enums import OfferStatus, ReferringOrganisationKind
+from .enums import OfferSource, OfferStatus, ReferringOrganisationKind
 from .models import City, ContractType, Offer, PartnerCompany, ReferringOrganisation, Sector
 
 
@@ -34,10 +34,16 @@ class OfferFilterSet(WagtailFilterSet):
     sector = django_filters.ModelChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
     company = django_filters.ModelChoiceFilter(label=_("Company"), queryset=PartnerCompany.objects.all())
     start_date = django_filters.DateFromToRangeFilter(label=_("Start date"), widget=DateRangePickerWidget)
+    source = django_filters.ChoiceFilter(label=_("Source"), choices=OfferSource.choices)
+    private = django_filters.BooleanFilter(
+        label=_("Aimed at one candidate"), field_name="target_candidate", lookup_expr="isnull", exclude=True,
+    )
+    expires_on = django_filters.DateFromToRangeFilter(label=_("Expires on"), widget=DateRangePickerWidget)
 
     class Meta:
         model = Offer
-        fields = ["status", "contract_type", "city", "sector", "company", "start_date"]
+        fields = ["status", "contract_type", "city", "sector", "company", "start_date", "source", "private",
+                  "expires_on"]
 
 
 class CityFilterSet(WagtailFilterSet):

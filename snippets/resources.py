@@ -15,7 +15,7 @@ from cohorts.imports.widgets import (
     TextWidget,
 )
 
-from .enums import OfferStatus
+from .enums import OfferSource, OfferStatus
 from .models import City, ContractType, Offer, PartnerCompany, Sector
 
 
@@ -111,7 +111,7 @@ class OfferResource(SpreadsheetResource):
         return self.existing_by_title.get((company.pk, title, city.pk if city else None))
 
     def init_instance(self, row=None):
-        return Offer(status=OfferStatus.PENDING)
+        return Offer(status=OfferStatus.PENDING, live=False, source=OfferSource.IMPORT)
 
     def row_label(self, values):
         return " — ".join(part for part in (values.get("titre", ""), values.get("entreprise", "")) if part)

@@ -5,6 +5,7 @@ formula in whoever's spreadsheet reads the export. Wagtail does nothing for CSV,
 value as text, which the spreadsheet may turn back into a formula once a user edits the cell.
 """
 
+from django.template.defaultfilters import yesno
 from wagtail.snippets.views.snippets import IndexView
 
 # The first characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection").
@@ -53,3 +54,16 @@ def protect_wagtail_reports():
 
     ReportView.preprocess_field_value = preprocess_field_value
     ReportView._formulas_neutralised = True
+
+
+class ReadableBooleansExportMixin:
+    """CSV exports write the ``export_booleans`` as a translated "oui"/"non" rather than Python's True/False.
+
+    XLSX keeps real booleans, which the spreadsheet shows in its own language. Mixed into a SnippetViewSet.
+    """
+
+    export_booleans = ()
+
+    def get_index_view_kwargs(self, **kwargs):
+        preprocess = {field: {"csv": yesno} for field in self.export_booleans}
+        return super().get_index_view_kwargs(custom_field_preprocess=preprocess, **kwargs)

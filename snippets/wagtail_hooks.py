@@ -4,12 +4,17 @@ CityViewSet is defined here, beside its model, and shown in the "Programme" menu
 """
 
 from django.db.models import Count, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from .enums import OfferStatus
+from .expiry import EXPIRE_ACTION, EXTEND_ACTION
 from .filters import (
     CityFilterSet,
     ContractTypeFilterSet,
@@ -18,13 +23,80 @@ from .filters import (
     ReferringOrganisationFilterSet,
     SectorFilterSet,
 )
+from .inclusive_admin import InclusiveRuleViewSet
 from .models import City, ContractType, Offer, PartnerCompany, ReferringOrganisation, Sector
-from .spreadsheets import SafeIndexView
+from .spreadsheets import ReadableBooleansExportMixin, SafeIndexView
+
+
+class CompanyTable(Component):
+    """One table on a company's inspect page: its offers, its applications or its hires."""
+
+    def __init__(self, template_name, rows):
+        self.template_name = template_name
+        self.rows = rows
+
+    def get_context_data(self, parent_context=None):
+        return {"rows": self.rows}
+
+
+class PartnerCompanyInspectView(InspectView):
+    """A company's page: its details, then its offers, the applications to them, and the hires they led to.
+
+    Four queries whatever their number: offers, applications, their candidates and contracts. Applications live
+    in ``cohorts``, which builds on this app: they are reached through ``Offer.applications``, never imported.
+    """
+
+    SECTIONS = {"offers": _("Offers"), "applications": _("Applications"), "hires": _("Hires")}
+
+    def get_fields(self):
+        return [*super().get_fields(), *self.SECTIONS]
+
+    def get_field_label(self, field_name, field):
+        if field_name in self.SECTIONS:
+            return self.SECTIONS[field_name]
+        return super().get_field_label(field_name, field)
+
+    @cached_property
+    def offers(self):
+        return list(
+            self.object.offers.select_related("city").prefetch_related(
+                "applications__candidate", "applications__hired_contract_type"
+            ).order_by("-created_at", "-pk")
+        )
+
+    @cached_property
+    def applications(self):
+        applications = [application for offer in self.offers for application in offer.applications.all()]
+        return sorted(applications, key=lambda application: application.updated_at, reverse=True)
+
+    @cached_property
+    def url_finder(self):
+        return AdminURLFinder(self.request.user)
+
+    def get_offers_display_value(self):
+        rows = [
+            {
+                "offer": offer,
+                "url": self.url_finder.get_edit_url(offer),
+                "application_count": len(offer.applications.all()),
+            }
+            for offer in self.offers
+        ]
+        return CompanyTable("snippets/admin/company_offers.html", rows)
+
+    def get_applications_display_value(self):
+        rows = [{"application": a, "url": self.url_finder.get_edit_url(a)} for a in self.applications]
+        return CompanyTable("snippets/admin/company_applications.html", rows)
+
+    def get_hires_display_value(self):
+        rows = [{"application": a, "url": self.url_finder.get_edit_url(a)} for a in self.applications if a.is_hired]
+        return CompanyTable("snippets/admin/company_hires.html", rows)
 
 
 class PartnerCompanyViewSet(SnippetViewSet):
     model = PartnerCompany
     index_view_class = SafeIndexView
+    inspect_view_class = PartnerCompanyInspectView
     icon = "site"
     menu_label = _("Partner companies")
     list_display = [
@@ -52,22 +124,27 @@ class PartnerCompanyViewSet(SnippetViewSet):
         )
 
 
-class OfferViewSet(SnippetViewSet):
+class OfferViewSet(ReadableBooleansExportMixin, SnippetViewSet):
     model = Offer
     index_view_class = SafeIndexView
     icon = "doc-full"
     menu_label = _("Offers")
     list_display = ["title", "company", "contract_type", "city",
-                    Column("get_status_display", label=_("Status")), "start_date"]
-    list_export = ["title", "company", "contract_type", "city", "sector", "start_date", "positions",
-                   "get_status_display", "created_at"]
+                    Column("get_status_display", label=_("Status")), Column("is_private", label=_("Private")),
+                    "expires_on"]
+    list_export = ["title", "company", "contract_type", "part_time", "city", "sector", "start_date", "positions",
+                   "get_status_display", "get_source_display", "is_private", "published_on", "expires_on",
+                   "created_at"]
     export_headings = {
         "contract_type": _("Contract type"),
         "get_status_display": _("Status"),
+        "get_source_display": _("Source"),
+        "is_private": _("Aimed at one candidate"),
         "company": _("Company"),
         "city": _("City"),
         "sector": _("Sector"),
     }
+    export_booleans = ("part_time", "is_private")
     export_filename = "offres"
     filterset_class = OfferFilterSet
     search_fields = ["title", "description", "company__name"]
@@ -153,7 +230,16 @@ class CompaniesViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Companies")
     menu_icon = "site"
     menu_order = 210
-    items = (PartnerCompanyViewSet, OfferViewSet, SectorViewSet, ContractTypeViewSet, ReferringOrganisationViewSet)
+    items = (
+        PartnerCompanyViewSet, OfferViewSet, SectorViewSet, ContractTypeViewSet, ReferringOrganisationViewSet,
+        InclusiveRuleViewSet,
+    )
 
 
 register_snippet(CompaniesViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def register_offer_log_actions(actions):
+    actions.register_action(EXPIRE_ACTION, _("Expire"), _("Expired: past its last day online"))
+    actions.register_action(EXTEND_ACTION, _("Extend"), _("Extended by the recruiter"))

@@ -83,6 +83,13 @@ class OfferFactory(factory.django.DjangoModelFactory):
     city = factory.SubFactory(CityFactory)
     sector = factory.SubFactory(SectorFactory)
     status = OfferStatus.PENDING
+    live = factory.LazyAttribute(lambda offer: offer.status == OfferStatus.PUBLISHED)
+    published_on = factory.LazyAttribute(
+        lambda offer: datetime.date.today() if offer.status == OfferStatus.PUBLISHED else None
+    )
+    expires_on = factory.LazyAttribute(
+        lambda offer: offer.published_on + datetime.timedelta(days=60) if offer.published_on else None
+    )
 
     class Meta:
         model = Offer

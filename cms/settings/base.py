@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "cohorts",
     "snippets",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -179,6 +180,9 @@ ANTISPAM_TRUSTED_PROXIES = int(os.environ.get("ANTISPAM_TRUSTED_PROXIES", "0"))
 
 # The link e-mailed to a candidate to approve their story (pages/approval.py) works for this many days.
 APPROVAL_LINK_MAX_AGE = 14
+# The link e-mailed to a recruiter a week before their offer expires, to extend it (snippets/expiry.py), works for
+# this many days.
+OFFER_EXTENSION_LINK_MAX_AGE_DAYS = 14
 
 # Background work (e-mails, large imports) runs in the `manage.py db_worker` process that `make run` starts.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
