@@ -54,3 +54,16 @@ class ImportStatus(models.TextChoices):
     DONE = "done", _("Imported")
     FAILED = "failed", _("Failed, nothing written")
     ABANDONED = "abandoned", _("Abandoned")
+
+
+class ApplicationStatus(models.TextChoices):
+    """Where a candidate stands with one offer; cohorts.applications.Application.change_status moves it."""
+
+    PROPOSED = "proposed", _("Proposed")
+    CONTACTED = "contacted", _("Contacted")
+    INTERVIEW = "interview", _("Interview")
+    IMMERSION = "immersion", _("PMSMP immersion")
+    HIRED = "hired", _("Hired")
+    REFUSED_BEFORE_INTERVIEW = "refused_before_interview", _("Refused before interview")
+    REFUSED_AFTER_INTERVIEW = "refused_after_interview", _("Refused after interview")
+    WITHDRAWN = "withdrawn", _("Withdrawn")

@@ -5,10 +5,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from snippets.models import City
+from snippets.models import City, PartnerCompany
 
-from .enums import CandidateStatus, CohortKind, CohortStatus
-from .models import Candidate, Coach, Cohort, Pair
+from .enums import ApplicationStatus, CandidateStatus, CohortKind, CohortStatus
+from .models import Application, Candidate, Coach, Cohort, Pair
 
 
 class CohortFilterSet(WagtailFilterSet):
@@ -65,3 +65,21 @@ class PairFilterSet(WagtailFilterSet):
     class Meta:
         model = Pair
         fields = ["cohort", "active", "start_date"]
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ApplicationStatus.choices)
+    company = django_filters.ModelChoiceFilter(
+        label=_("Company"), field_name="offer__company", queryset=PartnerCompany.objects.all()
+    )
+    cohort = django_filters.ModelChoiceFilter(
+        label=_("Cohort"), field_name="candidate__cohort", queryset=Cohort.objects.all()
+    )
+    city = django_filters.ModelChoiceFilter(
+        label=_("City of the offer"), field_name="offer__city", queryset=City.objects.all()
+    )
+    updated_at = django_filters.DateFromToRangeFilter(label=_("Updated"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Application
+        fields = ["status", "company", "cohort", "city", "updated_at"]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from .applications import Application, ApplicationStatusChange  # noqa: F401
 from .enums import (
     CandidateStatus,
     CohortKind,

@@ -1,10 +1,9 @@
-"""The "Programme" admin menu: cohorts, candidates, coaches, pairs, consents and contact requests."""
+"""The "Programme" admin menu: cohorts, candidates, coaches, pairs, consents, contact requests and applications."""
 
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.template.defaultfilters import yesno
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -32,14 +31,15 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import CreateView, DeleteView, SnippetViewSet, SnippetViewSetGroup
 
-from snippets.models import City
-from snippets.spreadsheets import SafeIndexView
+from snippets.models import City, Offer
+from snippets.spreadsheets import ReadableBooleansExportMixin, SafeIndexView
 from snippets.wagtail_hooks import CityViewSet
 
+from . import application_admin
 from .enums import ConsentChannel, ConsentPurpose, HelpKind
-from .filters import CandidateFilterSet, CoachFilterSet, CohortFilterSet, PairFilterSet
-from .models import Candidate, Coach, Cohort, ConsentRecord, ContactRequest, Pair
-from .perms import sees_only_own_candidate, visible_candidates, visible_pairs
+from .filters import ApplicationFilterSet, CandidateFilterSet, CoachFilterSet, CohortFilterSet, PairFilterSet
+from .models import Application, Candidate, Coach, Cohort, ConsentRecord, ContactRequest, Pair
+from .perms import sees_only_own_candidate, visible_applications, visible_candidates, visible_pairs
 from .services import record_consent, withdraw_consent
 
 CONSENT_WITHDRAW_ACTION = "cohorts.consent.withdraw"
@@ -99,19 +99,6 @@ def chooser_restricted_by(rule):
             ),
         },
     )
-
-
-class ReadableBooleansExportMixin:
-    """CSV exports write the ``export_booleans`` as a translated "oui"/"non" rather than Python's True/False.
-
-    XLSX keeps real booleans, which the spreadsheet shows in its own language.
-    """
-
-    export_booleans = ()
-
-    def get_index_view_kwargs(self, **kwargs):
-        preprocess = {field: {"csv": yesno} for field in self.export_booleans}
-        return super().get_index_view_kwargs(custom_field_preprocess=preprocess, **kwargs)
 
 
 class CohortViewSet(SnippetViewSet):
@@ -186,6 +173,12 @@ class CandidateInspectView(InspectView):
 
     def get_consents_display_value(self):
         return ConsentSummary(self.object, self.request.user)
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        matches_button = application_admin.candidate_matches_button(self.request.user, self.object)
+        return [*buttons, matches_button] if matches_button else buttons
 
 
 class CandidateViewSet(ReadableBooleansExportMixin, SnippetViewSet):
@@ -555,13 +548,72 @@ class ContactRequestViewSet(ReadableBooleansExportMixin, SnippetViewSet):
         return ContactRequest.objects.select_related("candidate")
 
 
+class ApplicationViewSet(SnippetViewSet):
+    """The pipeline ("Candidatures"): each candidate's path with each offer. See cohorts/application_admin.py."""
+
+    model = Application
+    icon = "tasks"
+    menu_label = _("Applications")
+    index_view_class = SafeIndexView
+    add_view_class = application_admin.ApplicationCreateView
+    edit_view_class = application_admin.ApplicationEditView
+    delete_view_class = application_admin.ApplicationDeleteView
+    history_view_class = application_admin.ApplicationHistoryView
+    usage_view_class = application_admin.ApplicationUsageView
+    inspect_view_class = application_admin.ApplicationInspectView
+    chooser_viewset_class = chooser_restricted_by(visible_applications)
+    list_display = [
+        "candidate",
+        Column("offer_title", label=_("Offer"), accessor="offer.title"),
+        Column("company", label=_("Company"), accessor="offer.company"),
+        Column("get_status_display", label=_("Status")),
+        "updated_at",
+    ]
+    # Names, offers and statuses only: no contact details, and the notes stay in the admin.
+    list_export = ["candidate", "candidate.cohort", "offer.title", "offer.company", "offer.city", "get_status_display",
+                   "hired_contract_type", "hired_start_date", "created_at", "updated_at"]
+    export_headings = {
+        "candidate": _("Candidate"),
+        "candidate.cohort": _("Cohort"),
+        "offer.title": _("Offer"),
+        "offer.company": _("Company"),
+        "offer.city": _("City"),
+        "get_status_display": _("Status"),
+        "hired_contract_type": _("Contract of the hire"),
+        "hired_start_date": _("Start of the job"),
+        "created_at": _("Proposed on"),
+        "updated_at": _("Updated"),
+    }
+    export_filename = "candidatures"
+    filterset_class = ApplicationFilterSet
+    search_fields = ["candidate__first_name", "candidate__last_name", "offer__title", "offer__company__name"]
+    search_backend_name = None
+    ordering = ["-updated_at"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        queryset = Application.objects.select_related(
+            "candidate__cohort", "offer__company", "offer__city", "hired_contract_type"
+        )
+        return visible_applications(request.user, queryset)
+
+    def get_add_view_kwargs(self, **kwargs):
+        panel = application_admin.CREATE_PANEL
+        return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        panel = application_admin.STATUS_PANEL
+        return super().get_edit_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
+
+
 class ProgrammeViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Programme")
     menu_icon = "group"
     menu_order = 200
     items = (
         CohortViewSet, CandidateViewSet, CoachViewSet, PairViewSet, ConsentRecordViewSet, ContactRequestViewSet,
-        CityViewSet,
+        ApplicationViewSet, CityViewSet,
     )
 
 
@@ -576,3 +628,32 @@ def register_import_viewset():
     # Runs when the admin URLs load, before any menu is built.
     ProgrammeViewSetGroup.submenu_hook = ImportViewSet.menu_hook
     return ImportViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_matching_urls():
+    """The matching screens: candidates for an offer, offers for a candidate (cohorts/application_admin.py)."""
+    return [
+        path("offres/<int:pk>/candidats/", application_admin.OfferMatchesView.as_view(),
+             name=application_admin.OFFER_MATCHES_URL),
+        path("candidats/<int:pk>/offres/", application_admin.CandidateMatchesView.as_view(),
+             name=application_admin.CANDIDATE_MATCHES_URL),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def matching_listing_buttons(snippet, user, next_url=None):
+    """ "Matching candidates" in each offer's "more" menu, "Matching offers" in each candidate's, for who may open them.
+
+    Called once per row: ``has_perm`` reads the user's permission cache, not the database.
+    """
+    if isinstance(snippet, Offer) and application_admin.can_propose(user):
+        yield ButtonMenuItem(
+            _("Matching candidates"), url=reverse(application_admin.OFFER_MATCHES_URL, args=[snippet.pk]),
+            icon_name="group", priority=60,
+        )
+    elif isinstance(snippet, Candidate) and application_admin.can_follow_applications(user):
+        yield ButtonMenuItem(
+            _("Matching offers"), url=reverse(application_admin.CANDIDATE_MATCHES_URL, args=[snippet.pk]),
+            icon_name="doc-full", priority=60,
+        )
