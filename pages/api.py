@@ -7,13 +7,15 @@ while the candidate consents to showing it.
 """
 
 from django.db.models import BooleanField, Case, Prefetch, Value, When
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from cohorts.enums import CandidateStatus
+from snippets.models import Offer
 
 from .api_filters import StoryAPIFilterSet, StoryFilterBackend, StoryOrderingBackend
 from .api_serializers import STORY_PHOTO_RENDITIONS
@@ -108,9 +110,39 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
         return super().get_queryset().exclude(pk__in=candidate_photos)
 
 
+class OffersAPIViewSet(BaseAPIViewSet):
+    """Validated, unexpired offers open to everyone (never the private ones), with their public fields only.
+
+    Filter on a field's id, e.g. ``?city=3&sector=2&contract_type=1``; ``?search=`` looks in titles.
+    """
+
+    name = "offers"
+    model = Offer
+    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
+    body_fields = ["id"]
+    meta_fields = ["type", "detail_url"]
+    listing_default_fields = [
+        "id", "type", "detail_url", "title", "company", "contract_type", "part_time", "city", "sector",
+        "start_date", "published_on", "expires_on",
+    ]
+    nested_default_fields = ["id", "type", "detail_url", "title"]
+
+    @classmethod
+    def get_detail_default_fields(cls, model):
+        return cls.get_available_fields(model)
+
+    def get_queryset(self):
+        return (
+            Offer.objects.public()
+            .select_related("company", "contract_type", "city", "sector")
+            .order_by("-published_on", "-pk")
+        )
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 # The router links an object to the first endpoint whose model it subclasses: "stories" goes before "pages"
 # so that a story's detail_url points to /api/v2/stories/<id>/.
 api_router.register_endpoint("stories", StoriesAPIViewSet)
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("offers", OffersAPIViewSet)

@@ -6,6 +6,7 @@ the admin, and a second run writes nothing at all. Story pages go through ``crea
 service the cohort import uses.
 """
 
+import datetime
 import io
 import unicodedata
 from collections import Counter
@@ -15,6 +16,7 @@ from django.contrib.auth.models import Group, User
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 from wagtail.coreutils import find_available_slug
@@ -23,11 +25,13 @@ from wagtail.models import Page, Site
 from cohorts import roles
 from cohorts.enums import ConsentChannel, ConsentPurpose
 from cohorts.models import Candidate, Coach, Cohort, ConsentRecord, Pair
+from snippets.enums import OfferStatus
 from snippets.models import City, ContractType, Offer, PartnerCompany, ReferringOrganisation, Sector
 
 from . import demo_content as content
 from .images import CustomImage
 from .models import CandidateIndexPage, CandidatePage, ContentPage, HomePage
+from .offer_pages import OfferFormPage, OfferIndexPage
 from .services import create_draft_story
 from .settings import ProgrammeSettings
 
@@ -98,6 +102,19 @@ class _Builder:
             )
             new_pages.append((self.story_index, None))
         self.pages_by_slug[content.STORY_INDEX_PAGE["slug"]] = self.story_index
+
+        offer_index = OfferIndexPage.objects.first()
+        if offer_index is None:
+            offer_index = self._add_draft_child(home, OfferIndexPage(show_in_menus=True, **content.OFFER_INDEX_PAGE))
+            new_pages.append((offer_index, None))
+        self.pages_by_slug[content.OFFER_INDEX_PAGE["slug"]] = offer_index
+
+        offer_form = OfferFormPage.objects.first()
+        if offer_form is None:
+            # Reached from the offer list, the companies' page and each story: not from the main menu.
+            offer_form = self._add_draft_child(home, OfferFormPage(show_in_menus=False, **content.OFFER_FORM_PAGE))
+            new_pages.append((offer_form, None))
+        self.pages_by_slug[content.OFFER_FORM_PAGE["slug"]] = offer_form
 
         for data in content.CONTENT_PAGES:
             page = home.get_children().filter(slug=data["slug"]).first()
@@ -186,8 +203,20 @@ class _Builder:
                 "city": self.cities[data["city"]],
                 "sector": self.sectors[data["sector"]],
                 "contract_type": ContractType.objects.get(slug=data["contract_type"]),
+                **self.offer_lifecycle(data["status"]),
             }
-            self.ensure(Offer, {key: values[key] for key in ("company", "title", "city")}, **values)
+            offer = self.ensure(Offer, {key: values[key] for key in ("company", "title", "city")}, **values)
+            if offer.status == OfferStatus.PENDING and offer.current_workflow_state is None:
+                # Staff find it waiting in "Validation des offres", as an offer sent through the form would.
+                offer.save_revision(log_action=True)
+                offer.get_workflow().start(offer, None)
+
+    def offer_lifecycle(self, status):
+        """Validated demo offers went online three weeks ago, for 60 days; the others wait for validation."""
+        if status != OfferStatus.PUBLISHED:
+            return {"live": False}
+        published_on = timezone.localdate() - datetime.timedelta(days=21)
+        return {"live": True, "published_on": published_on, "expires_on": published_on + datetime.timedelta(days=60)}
 
     # --- Cohorts, candidates and their stories --------------------------------------------------------
 

@@ -110,6 +110,27 @@ STORY_INDEX_PAGE = {
     ),
 }
 
+OFFER_INDEX_PAGE = {
+    "title": "Offres d'emploi",
+    "slug": "offres",
+    "search_description": "Les offres d'emploi des entreprises partenaires de Tremplin, relues par notre équipe.",
+    "intro": (
+        "<p>Des entreprises partenaires recrutent, et chaque offre a été relue par notre équipe : pas de diplôme "
+        "exigé sans raison, des rencontres plutôt que des CV. <b>Vous accompagnez un candidat ?</b> Ouvrez "
+        "l'offre et écrivez-nous : nous faisons le lien avec l'entreprise.</p>"
+    ),
+}
+
+OFFER_FORM_PAGE = {
+    "title": "Proposer une offre",
+    "slug": "proposer-une-offre",
+    "search_description": "Vous recrutez ? Proposez une offre aux candidats de Tremplin, sans créer de compte.",
+    "intro": (
+        "<p>Vous recrutez ? Décrivez le poste en quelques lignes : pas besoin de compte. Notre équipe relit chaque "
+        "offre, vous rappelle si besoin, puis la publie et la propose aux candidats qu'elle peut intéresser.</p>"
+    ),
+}
+
 CONTENT_PAGES = [
     {
         "title": "À propos",
@@ -207,6 +228,16 @@ CONTENT_PAGES = [
                     "page": "candidats",
                     "url": "",
                     "button_label": "Découvrir les profils",
+                },
+            },
+            {
+                "type": "call_to_action",
+                "value": {
+                    "title": "Vous recrutez ?",
+                    "text": "Proposez une offre en quelques minutes, sans compte : nous la relisons avec vous.",
+                    "page": "proposer-une-offre",
+                    "url": "",
+                    "button_label": "Proposer une offre",
                 },
             },
         ],

@@ -41,6 +41,7 @@ from .counters import StoryCounter  # noqa: F401
 from .enums import Availability
 from .filters import StoryFilterSet, list_query_string
 from .images import CustomImage, CustomRendition  # noqa: F401
+from .offer_pages import OfferFormPage, OfferIndexPage  # noqa: F401
 from .ordering import fair_order, session_seed
 from .sanitise import sanitise_rich_text
 from .settings import ProgrammeSettings  # noqa: F401
@@ -403,6 +404,7 @@ class CandidatePage(Page):
         relations = dict(TestimonialBlock.RELATIONS)
         context.update(
             found_job=status == CandidateStatus.HIRED,
+            offer_form=OfferFormPage.objects.live().first(),
             photo=self.public_photo,
             sectors=list(self.sectors.all()),
             contract_types=list(self.contract_types.all()),

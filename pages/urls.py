@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from . import approval_views, contact_views, sharing_views
+from snippets import inclusive_views
+
+from . import approval_views, contact_views, extension_views, sharing_views
 
 app_name = "pages"
 
@@ -13,4 +15,6 @@ urlpatterns = [
     path("cv/<int:page_id>.pdf", sharing_views.cv_pdf, name="cv_pdf"),
     path("contact/<int:page_id>/", contact_views.contact, name="contact"),
     path("validation/<str:token>/", approval_views.approval, name="approval"),
+    path("offres/prolonger/<str:token>/", extension_views.extend_offer, name="offer_extend"),
+    path("offres/verifier/", inclusive_views.check_offer_text, name="offer_check"),
 ]

@@ -76,7 +76,9 @@ class TestDemoData(TestCase):
         assert site.root_page.live
         assert not Page.objects.filter(depth=2).exclude(pk=site.root_page.pk).exists()
         menu = site.root_page.get_children().live().in_menu()
-        assert set(menu.values_list("slug", flat=True)) == {"candidats", "a-propos", "entreprises", "devenir-coach"}
+        assert set(menu.values_list("slug", flat=True)) == {
+            "candidats", "offres", "a-propos", "entreprises", "devenir-coach"
+        }
         assert ContentPage.objects.live().count() == 3
         assert ProgrammeSettings.for_site(site).contact_email == "contact@tremplin.localhost"
 
