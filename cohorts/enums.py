@@ -67,3 +67,26 @@ class ApplicationStatus(models.TextChoices):
     REFUSED_BEFORE_INTERVIEW = "refused_before_interview", _("Refused before interview")
     REFUSED_AFTER_INTERVIEW = "refused_after_interview", _("Refused after interview")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class SessionKind(models.TextChoices):
+    MEETING = "meeting", _("Meeting")
+    CALL = "call", _("Call")
+    INTERVIEW_PREPARATION = "interview_preparation", _("Interview preparation")
+    COMPANY_VISIT = "company_visit", _("Company visit")
+
+
+class ExitCategory(models.TextChoices):
+    """The exit categories of French inclusion programmes, as funders count them."""
+
+    DURABLE_EMPLOYMENT = "durable_employment", _("Durable employment")
+    TRANSITION_EMPLOYMENT = "transition_employment", _("Transition employment")
+    POSITIVE_EXIT = "positive_exit", _("Positive exit (training, work-study, inclusion employer)")
+    OTHER_EXIT = "other_exit", _("Other exit")
+    DROP_OUT = "drop_out", _("Drop-out")
+
+
+class FollowUpKind(models.TextChoices):
+    TRIAL_END = "trial_end", _("End of the trial period")
+    SIX_MONTHS = "six_months", _("6 months")
+    TWELVE_MONTHS = "twelve_months", _("12 months")

@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from .applications import Application, ApplicationStatusChange  # noqa: F401
+from .coaching import CoachingSession  # noqa: F401
 from .enums import (
     CandidateStatus,
     CohortKind,
@@ -27,6 +28,7 @@ from .enums import (
     ImportKind,
     ImportStatus,
 )
+from .outcomes import FollowUpCheck, Outcome  # noqa: F401
 
 
 class Cohort(index.Indexed, models.Model):
@@ -290,6 +292,9 @@ class Pair(models.Model):
     start_date = models.DateField(_("start date"), default=timezone.localdate)
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("Leave empty while the pair is active.")
+    )
+    inactivity_reminded_at = models.DateTimeField(
+        _("coach last reminded of inactivity"), null=True, blank=True, editable=False
     )
 
     objects = PairQuerySet.as_manager()

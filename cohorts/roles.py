@@ -12,7 +12,10 @@ COACHES = "Coachs"
 
 _ALL = ("add", "change", "delete", "view")
 PROGRAMME_MODELS = {
-    "cohorts": ("cohort", "candidate", "coach", "pair", "consentrecord", "contactrequest", "application"),
+    "cohorts": (
+        "cohort", "candidate", "coach", "pair", "consentrecord", "contactrequest", "application",
+        "coachingsession", "outcome", "followupcheck",
+    ),
     "snippets": (
         "city", "sector", "contracttype", "referringorganisation", "partnercompany", "offer", "inclusiverule",
     ),
@@ -22,7 +25,7 @@ PROGRAMME_MODELS = {
 MODEL_PERMISSIONS = {
     PROGRAMME_ADMINS: [("wagtailadmin", "access_admin"), ("pages", "change_programmesettings")]
     + [(app, f"{action}_{model}") for app, models in PROGRAMME_MODELS.items() for model in models for action in _ALL]
-    + [("cohorts", "import_cohort"), ("cohorts", "import_offers")]
+    + [("cohorts", "import_cohort"), ("cohorts", "import_offers"), ("cohorts", "view_impact")]
     # They validate offers (the "Validation des offres" workflow publishes what they approve).
     + [("snippets", "publish_offer"), ("snippets", "lock_offer"), ("snippets", "unlock_offer")],
     COMMUNICATION: [
@@ -31,6 +34,8 @@ MODEL_PERMISSIONS = {
         ("cohorts", "view_cohort"),
         # They check that a story may be published (and its photo shown); contact requests are not theirs.
         ("cohorts", "view_consentrecord"),
+        # They run the campaigns and the public impact page.
+        ("cohorts", "view_impact"),
     ],
     # Coaches follow their own candidate's applications (cohorts/perms.py keeps them to that candidate).
     COACHES: [
@@ -38,8 +43,33 @@ MODEL_PERMISSIONS = {
         ("cohorts", "view_candidate"),
         ("cohorts", "view_application"),
         ("cohorts", "change_application"),
+        # They log their own pair's sessions (cohorts/perms.py keeps them to that pair).
+        ("cohorts", "view_coachingsession"),
+        ("cohorts", "add_coachingsession"),
+        ("cohorts", "change_coachingsession"),
+        ("cohorts", "delete_coachingsession"),
     ],
 }
+
+
+
+def grant_model_permissions(apps, app_label, model_names):
+    """In a migration that adds models: give each role what MODEL_PERMISSIONS lists on these models."""
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config(app_label)
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group in Group.objects.filter(name__in=MODEL_PERMISSIONS):
+        codenames = [
+            code for app, code in MODEL_PERMISSIONS[group.name]
+            if app == app_label and code.rsplit("_", 1)[-1] in model_names
+        ]
+        group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
+
 
 # Permissions on the whole page tree (granted on the root page).
 PAGE_PERMISSIONS = {

@@ -7,8 +7,25 @@ from django.contrib.auth.models import Group, User
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
-from cohorts.enums import CandidateStatus, CohortStatus, ConsentChannel, ConsentPurpose, HelpKind
-from cohorts.models import Candidate, Coach, Cohort, ConsentRecord, ContactRequest, Pair
+from cohorts.enums import (
+    CandidateStatus,
+    CohortStatus,
+    ConsentChannel,
+    ConsentPurpose,
+    ExitCategory,
+    HelpKind,
+    SessionKind,
+)
+from cohorts.models import (
+    Candidate,
+    Coach,
+    CoachingSession,
+    Cohort,
+    ConsentRecord,
+    ContactRequest,
+    Outcome,
+    Pair,
+)
 from pages.models import CandidateIndexPage, CandidatePage, CustomImage, HomePage
 from snippets.enums import OfferStatus, ReferringOrganisationKind
 from snippets.models import City, ContractType, Offer, PartnerCompany, ReferringOrganisation, Sector
@@ -199,6 +216,36 @@ class PairFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Pair
+
+
+class CoachingSessionFactory(factory.django.DjangoModelFactory):
+    pair = factory.SubFactory(PairFactory)
+    date = datetime.date(2026, 10, 1)
+    duration_minutes = 60
+    kind = SessionKind.MEETING
+
+    class Meta:
+        model = CoachingSession
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    """A durable job by default; its follow-up checks are scheduled on save. ``OutcomeFactory(drop_out=True)``."""
+
+    candidate = factory.SubFactory(CandidateFactory)
+    exit_date = datetime.date(2026, 12, 1)
+    category = ExitCategory.DURABLE_EMPLOYMENT
+    employer = factory.SubFactory(PartnerCompanyFactory)
+    contract_type = factory.SubFactory(ContractTypeFactory)
+    start_date = datetime.date(2026, 12, 1)
+    trial_end_date = datetime.date(2027, 2, 1)
+
+    class Meta:
+        model = Outcome
+
+    class Params:
+        drop_out = factory.Trait(
+            category=ExitCategory.DROP_OUT, employer=None, contract_type=None, start_date=None, trial_end_date=None
+        )
 
 
 class ContactRequestFactory(factory.django.DjangoModelFactory):
