@@ -9,6 +9,12 @@ from snippets.models import City, PartnerCompany
 
 from .enums import ApplicationStatus, CandidateStatus, CohortKind, CohortStatus
 from .models import Application, Candidate, Coach, Cohort, Pair
+from .perms import visible_cohorts
+
+
+def readable_cohorts(request):
+    """The cohorts a filter offers: a coach's list holds only their candidate's cohort (cohorts/perms.py)."""
+    return visible_cohorts(request.user, Cohort.objects.all()) if request is not None else Cohort.objects.all()
 
 
 class CohortFilterSet(WagtailFilterSet):
@@ -23,7 +29,7 @@ class CohortFilterSet(WagtailFilterSet):
 
 
 class CandidateFilterSet(WagtailFilterSet):
-    cohort = django_filters.ModelChoiceFilter(label=_("Cohort"), queryset=Cohort.objects.all())
+    cohort = django_filters.ModelChoiceFilter(label=_("Cohort"), queryset=readable_cohorts)
     city = django_filters.ModelChoiceFilter(label=_("City"), field_name="cohort__city", queryset=City.objects.all())
     status = django_filters.ChoiceFilter(label=_("Status"), choices=CandidateStatus.choices)
     has_coach = django_filters.BooleanFilter(label=_("Has a coach"), method="filter_has_coach")
@@ -73,7 +79,7 @@ class ApplicationFilterSet(WagtailFilterSet):
         label=_("Company"), field_name="offer__company", queryset=PartnerCompany.objects.all()
     )
     cohort = django_filters.ModelChoiceFilter(
-        label=_("Cohort"), field_name="candidate__cohort", queryset=Cohort.objects.all()
+        label=_("Cohort"), field_name="candidate__cohort", queryset=readable_cohorts
     )
     city = django_filters.ModelChoiceFilter(
         label=_("City of the offer"), field_name="offer__city", queryset=City.objects.all()

@@ -47,7 +47,12 @@ class Cohort(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
         FieldPanel("status"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        # Lets a chooser narrowed to some rows (a coach's own) still search: see cohorts/choosers.py.
+        index.FilterField("id"),
+    ]
 
     class Meta:
         verbose_name = _("cohort")
@@ -248,6 +253,7 @@ class Coach(index.Indexed, models.Model):
         index.AutocompleteField("first_name"),
         index.AutocompleteField("last_name"),
         index.SearchField("email"),
+        index.FilterField("id"),
     ]
 
     class Meta:

@@ -1,5 +1,7 @@
 """Who may see which private records. Plain functions, so that views, exports and the API share them."""
 
+from django.db.models import Q
+
 from .models import Candidate
 from .roles import COACHES
 
@@ -39,4 +41,58 @@ def visible_applications(user, queryset):
         return queryset.none()
     if sees_only_own_candidate(user):
         return queryset.filter(candidate__in=Candidate.objects.coached_by(user))
+    return queryset
+
+
+def visible_sessions(user, queryset):
+    """Restrict a coaching-session queryset to what this user may read.
+
+    Reading sessions takes a permission on them (programme admins and coaches hold one); a coach reads only the
+    sessions of their own current pair, never those of another coach, even with the same candidate.
+    """
+    if not user.has_perm("cohorts.view_coachingsession"):
+        return queryset.none()
+    if sees_only_own_candidate(user):
+        return queryset.filter(pair__coach__user=user, pair__end_date__isnull=True)
+    return queryset
+
+
+def visible_cohorts(user, queryset):
+    """A coach reads only their own candidate's cohort (a chooser or a filter would list every cohort's name)."""
+    if sees_only_own_candidate(user):
+        return queryset.filter(pk__in=Candidate.objects.coached_by(user).values("cohort"))
+    return queryset
+
+
+def visible_coaches(user, queryset):
+    """A coach reads only their own coach record: the other volunteers' names are not theirs to read."""
+    if sees_only_own_candidate(user):
+        return queryset.filter(user=user)
+    return queryset
+
+
+def visible_offers(user, queryset):
+    """A coach reads the public offers and those aimed at their own candidate, never one aimed at another candidate.
+
+    Other users read offers through their permissions on them; this rule is for the choosers, open to every admin
+    user.
+    """
+    if sees_only_own_candidate(user):
+        public = queryset.model.objects.public()
+        aimed_at_own = Q(target_candidate__in=Candidate.objects.coached_by(user))
+        return queryset.filter(Q(pk__in=public.values("pk")) | aimed_at_own)
+    return queryset
+
+
+def visible_outcomes(user, queryset):
+    """Outcomes are for those who hold a permission on them (programme admins); coaches hold none."""
+    if not (user.has_perm("cohorts.view_outcome") or user.has_perm("cohorts.change_outcome")):
+        return queryset.none()
+    return queryset
+
+
+def visible_follow_up_checks(user, queryset):
+    """Follow-up checks are for those who hold a permission on them (programme admins); coaches hold none."""
+    if not (user.has_perm("cohorts.view_followupcheck") or user.has_perm("cohorts.change_followupcheck")):
+        return queryset.none()
     return queryset

@@ -15,6 +15,7 @@ class EmailKey(models.TextChoices):
     OFFER_VALIDATED = "offer_validated", _("Offer validated and online (to the recruiter)")
     OFFER_PROPOSED = "offer_proposed", _("Offer proposed to a candidate (to the coach)")
     OFFER_EXPIRY_REMINDER = "offer_expiry_reminder", _("Offer about to expire (to the recruiter)")
+    COACH_INACTIVITY_REMINDER = "coach_inactivity_reminder", _("No session for two weeks (to the coach)")
 
 
 class EmailTemplate(models.Model):

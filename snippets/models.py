@@ -323,6 +323,8 @@ class Offer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.
         index.SearchField("description"),
         index.RelatedFields("company", [index.SearchField("name")]),
         index.FilterField("status"),
+        # Lets the chooser narrowed for a coach still search (cohorts/choosers.py).
+        index.FilterField("id"),
     ]
     # What the public API (/api/v2/offers/) shows: never the recruiter's contact details nor the target.
     api_fields = [

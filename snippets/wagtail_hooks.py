@@ -152,6 +152,15 @@ class OfferViewSet(ReadableBooleansExportMixin, SnippetViewSet):
     ordering = ["-created_at"]
     inspect_view_enabled = True
 
+    @property
+    def chooser_viewset_class(self):
+        """Wagtail opens every chooser to every admin user: a coach's lists no offer aimed at another candidate."""
+        # Imported here, once models are loaded: snippets sits below cohorts, which owns who reads what.
+        from cohorts.choosers import chooser_restricted_by
+        from cohorts.perms import visible_offers
+
+        return chooser_restricted_by(visible_offers)
+
     def get_queryset(self, request):
         return Offer.objects.select_related("company", "city", "sector", "contract_type")
 
