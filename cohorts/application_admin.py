@@ -18,6 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.messages import button as message_button
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -39,6 +40,7 @@ from .applications import ALREADY_PROPOSED_CODE, Application
 from .enums import ApplicationStatus, CandidateStatus
 from .matching import candidates_for_offer, is_open, offers_for_candidate
 from .models import Candidate
+from .outcome_admin import record_outcome_button
 from .perms import visible_applications, visible_candidates
 from .services import check_proposal, propose_offer
 
@@ -172,6 +174,15 @@ class ApplicationCreateView(CreateView):
         return propose_offer(offer=data["offer"], candidate=data["candidate"], user=self.request.user)
 
 
+def record_outcome_header_button(user, application):
+    """ "Record the outcome" in the header of a hired application, for staff who record outcomes."""
+    link = record_outcome_button(user, application)
+    if link is None:
+        return []
+    url, label = link
+    return [HeaderButton(label, url=url, icon_name="success", priority=50)]
+
+
 class ApplicationEditView(VisibleApplicationEditMixin, EditView):
     def save_instance(self):
         application = super().save_instance()
@@ -182,6 +193,16 @@ class ApplicationEditView(VisibleApplicationEditMixin, EditView):
                 contract_type=data["contract_type"], start_date=data["start_date"],
             )
         return application
+
+    def get_success_buttons(self):
+        """A hire offers its next step: recording the candidate's outcome, pre-filled from the hire."""
+        buttons = super().get_success_buttons()
+        link = record_outcome_button(self.request.user, self.object)
+        return [*buttons, message_button(*link)] if link else buttons
+
+    @cached_property
+    def header_buttons(self):
+        return [*super().header_buttons, *record_outcome_header_button(self.request.user, self.object)]
 
 
 class ApplicationDeleteView(VisibleApplicationEditMixin, DeleteView):
@@ -240,6 +261,10 @@ class ApplicationInspectView(VisibleApplicationMixin, InspectView):
 
     def get_status_history_display_value(self):
         return StatusHistory(self.object.status_changes.select_related("changed_by"))
+
+    @cached_property
+    def header_buttons(self):
+        return [*super().header_buttons, *record_outcome_header_button(self.request.user, self.object)]
 
 
 # --- Matching screens -------------------------------------------------------------------------------------------

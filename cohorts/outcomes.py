@@ -29,6 +29,22 @@ def add_months(day, months):
     raise AssertionError("unreachable")
 
 
+def _back_in_programme(candidate_ids):
+    from .models import Candidate  # cohorts/models.py imports this module
+
+    Candidate.objects.filter(pk__in=candidate_ids).update(status=CandidateStatus.IN_PROGRAMME)
+
+
+class OutcomeQuerySet(models.QuerySet):
+    def delete(self):
+        """Deleting outcomes (the admin's bulk delete does) puts their candidates back in the programme."""
+        with transaction.atomic():
+            candidate_ids = list(self.values_list("candidate_id", flat=True))
+            result = super().delete()
+            _back_in_programme(candidate_ids)
+        return result
+
+
 class Outcome(models.Model):
     """A candidate's exit from the programme: when, which category, and for a job, where and on which contract."""
 
@@ -63,6 +79,8 @@ class Outcome(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = OutcomeQuerySet.as_manager()
+
     panels = [
         FieldPanel("candidate"),
         FieldRowPanel([FieldPanel("exit_date"), FieldPanel("category")]),
@@ -94,6 +112,13 @@ class Outcome(models.Model):
             candidates = self._meta.get_field("candidate").related_model.objects
             candidates.filter(pk=self.candidate_id).update(status=status)
 
+    def delete(self, *args, **kwargs):
+        """Deleting an outcome (recorded by mistake) puts the candidate back in the programme."""
+        with transaction.atomic():
+            result = super().delete(*args, **kwargs)
+            _back_in_programme([self.candidate_id])
+        return result
+
     def clean(self):
         super().clean()
         errors = {}
@@ -106,6 +131,8 @@ class Outcome(models.Model):
                 errors["start_date"] = _("A job needs its start date.")
         if self.start_date and self.trial_end_date and self.trial_end_date < self.start_date:
             errors["trial_end_date"] = _("The trial period cannot end before the job starts.")
+        if self.application_id and self.candidate_id and self.application.candidate_id != self.candidate_id:
+            errors["candidate"] = _("The application this outcome comes from is another candidate's.")
         if errors:
             raise ValidationError(errors)
 
