@@ -22,24 +22,25 @@ from wagtail.admin.widgets.button import MenuItem as ButtonMenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import (
-    ChooseResultsView,
-    ChooseView,
-    SnippetChooserViewSet,
-    SnippetChosenMultipleView,
-    SnippetChosenView,
-)
 from wagtail.snippets.views.snippets import CreateView, DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from snippets.models import City, Offer
 from snippets.spreadsheets import ReadableBooleansExportMixin, SafeIndexView
 from snippets.wagtail_hooks import CityViewSet
 
-from . import application_admin
+from . import application_admin, coaching_admin, impact_views, outcome_admin, outcome_views
+from .choosers import chooser_restricted_by
 from .enums import ConsentChannel, ConsentPurpose, HelpKind
 from .filters import ApplicationFilterSet, CandidateFilterSet, CoachFilterSet, CohortFilterSet, PairFilterSet
 from .models import Application, Candidate, Coach, Cohort, ConsentRecord, ContactRequest, Pair
-from .perms import sees_only_own_candidate, visible_applications, visible_candidates, visible_pairs
+from .perms import (
+    sees_only_own_candidate,
+    visible_applications,
+    visible_candidates,
+    visible_coaches,
+    visible_cohorts,
+    visible_pairs,
+)
 from .services import record_consent, withdraw_consent
 
 CONSENT_WITHDRAW_ACTION = "cohorts.consent.withdraw"
@@ -67,44 +68,11 @@ def register_consent_log_actions(actions):
     actions.register_action(CONSENT_WITHDRAW_ACTION, _("Withdraw consent"), _("Consent withdrawn"))
 
 
-def chooser_restricted_by(rule):
-    """A snippet chooser that lists, and resolves, only the rows that ``rule(user, queryset)`` lets this user read.
-
-    Wagtail opens every chooser to every admin user, whatever their model permissions: without this, a coach
-    would read the names of all candidates in the candidate (or pair) chooser.
-    """
-
-    class RestrictedMixin:
-        def get_object_list(self):
-            # A `pk__in` subquery, not the rule's own joins: the chooser's search backend only filters on
-            # declared FilterFields (Candidate declares "id").
-            visible = rule(self.request.user, self.model_class.objects.all())
-            return super().get_object_list().filter(pk__in=visible.values("pk"))
-
-        def get_object(self, pk):
-            return rule(self.request.user, self.model_class.objects.all()).get(pk=pk)
-
-        def get_objects(self, pks):
-            return rule(self.request.user, self.model_class.objects.all()).filter(pk__in=pks)
-
-    return type(
-        "RestrictedChooserViewSet",
-        (SnippetChooserViewSet,),
-        {
-            "choose_view_class": type("ChooseView", (RestrictedMixin, ChooseView), {}),
-            "choose_results_view_class": type("ChooseResultsView", (RestrictedMixin, ChooseResultsView), {}),
-            "chosen_view_class": type("ChosenView", (RestrictedMixin, SnippetChosenView), {}),
-            "chosen_multiple_view_class": type(
-                "ChosenMultipleView", (RestrictedMixin, SnippetChosenMultipleView), {}
-            ),
-        },
-    )
-
-
 class CohortViewSet(SnippetViewSet):
     model = Cohort
     index_view_class = SafeIndexView
     icon = "group"
+    chooser_viewset_class = chooser_restricted_by(visible_cohorts)
     menu_label = _("Cohorts")
     list_display = ["name", "city", "get_kind_display", "start_date", "end_date", "get_status_display"]
     list_export = ["name", "city", "get_kind_display", "start_date", "end_date", "get_status_display"]
@@ -239,6 +207,7 @@ class CoachViewSet(ReadableBooleansExportMixin, SnippetViewSet):
     model = Coach
     index_view_class = SafeIndexView
     icon = "user"
+    chooser_viewset_class = chooser_restricted_by(visible_coaches)
     menu_label = _("Coaches")
     list_display = ["__str__", "employer", "active", Column("current_candidate", label=_("Current candidate"))]
     list_export = ["first_name", "last_name", "employer", "active", "current_candidate"]
@@ -613,7 +582,8 @@ class ProgrammeViewSetGroup(SnippetViewSetGroup):
     menu_order = 200
     items = (
         CohortViewSet, CandidateViewSet, CoachViewSet, PairViewSet, ConsentRecordViewSet, ContactRequestViewSet,
-        ApplicationViewSet, CityViewSet,
+        ApplicationViewSet, coaching_admin.CoachingSessionViewSet,
+        outcome_admin.OutcomeViewSet, outcome_admin.FollowUpCheckViewSet, CityViewSet,
     )
 
 
@@ -657,3 +627,26 @@ def matching_listing_buttons(snippet, user, next_url=None):
             _("Matching offers"), url=reverse(application_admin.CANDIDATE_MATCHES_URL, args=[snippet.pk]),
             icon_name="doc-full", priority=60,
         )
+
+
+@hooks.register("construct_homepage_panels")
+def followups_due_panel(request, panels):
+    """ "N follow-ups due" on the admin home, for the staff who answer them (cohorts/outcome_views.py)."""
+    outcome_views.add_followups_panel(request, panels)
+
+
+@hooks.register("register_admin_urls")
+def register_impact_urls():
+    """The impact report and its XLSX/CSV exports (cohorts/impact_views.py)."""
+    return impact_views.urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_impact_menu_item():
+    return impact_views.menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def impact_panel(request, panels):
+    """The headline impact figures on the admin home, for users who may read the report."""
+    impact_views.add_home_panel(request, panels)
