@@ -29,8 +29,9 @@ from snippets.enums import OfferStatus
 from snippets.models import City, ContractType, Offer, PartnerCompany, ReferringOrganisation, Sector
 
 from . import demo_content as content
+from .demo_impact import load_impact_data
 from .images import CustomImage
-from .models import CandidateIndexPage, CandidatePage, ContentPage, HomePage
+from .models import CandidateIndexPage, CandidatePage, ContentPage, HomePage, ImpactPage
 from .offer_pages import OfferFormPage, OfferIndexPage
 from .services import create_draft_story
 from .settings import ProgrammeSettings
@@ -59,6 +60,7 @@ def load_demo_data():
     builder.companies_and_offers()
     builder.cohorts_and_candidates()
     builder.coaches_and_pairs()
+    load_impact_data(builder)
     builder.accounts()
     return summary
 
@@ -115,6 +117,13 @@ class _Builder:
             offer_form = self._add_draft_child(home, OfferFormPage(show_in_menus=False, **content.OFFER_FORM_PAGE))
             new_pages.append((offer_form, None))
         self.pages_by_slug[content.OFFER_FORM_PAGE["slug"]] = offer_form
+
+        impact = ImpactPage.objects.first()
+        if impact is None:
+            fields = {key: value for key, value in content.IMPACT_PAGE.items() if key != "body"}
+            impact = self._add_draft_child(home, ImpactPage(show_in_menus=False, **fields))
+            new_pages.append((impact, content.IMPACT_PAGE["body"]))
+        self.pages_by_slug[content.IMPACT_PAGE["slug"]] = impact
 
         for data in content.CONTENT_PAGES:
             page = home.get_children().filter(slug=data["slug"]).first()

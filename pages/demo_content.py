@@ -131,6 +131,40 @@ OFFER_FORM_PAGE = {
     ),
 }
 
+IMPACT_PAGE = {
+    "title": "Notre impact",
+    "slug": "impact",
+    "search_description": "Les résultats de Tremplin, calculés à partir de nos données : entrées, sorties, emplois.",
+    "intro": (
+        "<p>Ces chiffres ne sont pas saisis à la main : ils sont calculés chaque jour à partir du suivi de chaque "
+        "candidate et de chaque candidat, de l'entrée dans la promotion jusqu'à six mois après l'embauche.</p>"
+    ),
+    "figures_heading": "Depuis le lancement du programme",
+    "body": [
+        {"type": "heading", "value": "Comment nous comptons"},
+        {
+            "type": "paragraph",
+            "value": (
+                "<p>Une <b>sortie positive</b> est un emploi durable (CDI, CDD ou intérim de six mois et plus), un "
+                "emploi de transition ou une formation qualifiante. Nous appelons chaque personne embauchée à la fin "
+                "de sa période d'essai, puis six et douze mois après son arrivée, pour savoir si elle est toujours "
+                "en poste.</p>"
+            ),
+        },
+        {
+            "type": "call_to_action",
+            "value": {
+                "title": "Vous recrutez ?",
+                "text": "Proposez une offre à nos candidats : notre équipe vous accompagne jusqu'à la fin de la "
+                "période d'essai.",
+                "page": "proposer-une-offre",
+                "url": "",
+                "button_label": "Proposer une offre",
+            },
+        },
+    ],
+}
+
 CONTENT_PAGES = [
     {
         "title": "À propos",
@@ -170,6 +204,17 @@ CONTENT_PAGES = [
                     "six et douze mois : trouver un emploi compte, le garder compte autant.</li>"
                     "</ol>"
                 ),
+            },
+            {
+                "type": "call_to_action",
+                "value": {
+                    "title": "Nos résultats",
+                    "text": "Entrées, sorties, emplois durables : nos chiffres, calculés à partir du suivi de chaque "
+                    "parcours.",
+                    "page": "impact",
+                    "url": "",
+                    "button_label": "Voir notre impact",
+                },
             },
             {
                 "type": "call_to_action",

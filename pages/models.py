@@ -41,6 +41,7 @@ from .counters import StoryCounter  # noqa: F401
 from .enums import Availability
 from .filters import StoryFilterSet, list_query_string
 from .images import CustomImage, CustomRendition  # noqa: F401
+from .impact_page import ImpactPage  # noqa: F401
 from .offer_pages import OfferFormPage, OfferIndexPage  # noqa: F401
 from .ordering import fair_order, session_seed
 from .sanitise import sanitise_rich_text

@@ -9,13 +9,15 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
 from cohorts import roles
-from cohorts.enums import CandidateStatus, CohortKind
-from cohorts.models import Candidate, Coach, Cohort, Pair
+from cohorts.coaching import inactivity_cutoff
+from cohorts.enums import CandidateStatus, CohortKind, CohortStatus, ExitCategory
+from cohorts.models import Candidate, Coach, CoachingSession, Cohort, FollowUpCheck, Outcome, Pair
 from pages.demo_content import PASSWORD
-from pages.models import CandidateIndexPage, CandidatePage, ContentPage, HomePage
+from pages.models import CandidateIndexPage, CandidatePage, ContentPage, HomePage, ImpactPage
 from pages.services import create_draft_story
 from pages.settings import ProgrammeSettings
 from snippets.enums import OfferStatus
@@ -50,8 +52,8 @@ class TestDemoData(TestCase):
         cls.output = load_demo()
 
     def test_demo_builds_a_programme(self):
-        assert Cohort.objects.count() == 2
-        assert Candidate.objects.count() == 20
+        assert Cohort.objects.filter(status=CohortStatus.RUNNING).count() == 2
+        assert Candidate.objects.filter(cohort__status=CohortStatus.RUNNING).count() == 20
         assert PartnerCompany.objects.count() == 8
         assert Offer.objects.count() == 12
         assert Offer.objects.published().count() > Offer.objects.filter(status=OfferStatus.PENDING).count() > 0
@@ -60,9 +62,31 @@ class TestDemoData(TestCase):
         assert ReferringOrganisation.objects.count() == 5
         assert Coach.objects.count() == 14
         assert Coach.objects.filter(employer__isnull=False).exists()
-        assert Candidate.objects.filter(status=CandidateStatus.HIRED).count() == 2
-        assert Candidate.objects.filter(status=CandidateStatus.LEFT).count() == 1
+        running = Candidate.objects.filter(cohort__status=CohortStatus.RUNNING)
+        assert running.filter(status=CandidateStatus.HIRED).count() == 2
+        assert running.filter(status=CandidateStatus.LEFT).count() == 1
         assert f"admin / {PASSWORD}" in self.output
+
+    def test_a_closed_cohort_has_outcomes_of_every_kind_and_their_follow_up(self):
+        closed = Cohort.objects.get(status=CohortStatus.CLOSED)
+        assert closed.candidates.count() == 14
+        assert set(Outcome.objects.values_list("category", flat=True)) == set(ExitCategory.values)
+        assert not closed.candidates.filter(status=CandidateStatus.IN_PROGRAMME).exists()
+        checks = FollowUpCheck.objects.filter(due_on__lte=timezone.localdate())
+        assert checks.filter(still_employed=True).exists() and checks.filter(still_employed=False).exists()
+        assert checks.filter(checked_on__isnull=True).exists()  # something for "Suivis à faire"
+
+    def test_coaching_sessions_leave_two_running_pairs_silent(self):
+        assert CoachingSession.objects.count() > 200
+        silent = Pair.objects.active().exclude(sessions__date__gte=inactivity_cutoff())
+        assert silent.count() == 2
+
+    def test_the_impact_page_is_live_and_linked_from_the_about_page(self):
+        impact = ImpactPage.objects.get()
+        assert impact.live and not impact.show_in_menus
+        about = ContentPage.objects.get(slug="a-propos")
+        assert impact.pk in [block.value["page"].pk for block in about.body if block.block_type == "call_to_action"]
+        assert {figure["key"] for figure in impact.figures} >= {"entries", "positive_exits"}
 
     def test_youth_cohort_candidates_are_16_to_25(self):
         cohort = Cohort.objects.get(kind=CohortKind.YOUTH)
@@ -102,7 +126,7 @@ class TestDemoData(TestCase):
 
     def test_pairs_keep_history(self):
         assert Pair.objects.active().count() >= 12
-        ended = Pair.objects.get(end_date__isnull=False)
+        ended = Pair.objects.get(end_date__isnull=False, candidate__cohort__status=CohortStatus.RUNNING)
         assert ended.coach.pairs.active().exists()  # the coach went on with another candidate
 
     def test_running_twice_changes_nothing(self):
