@@ -31,12 +31,13 @@ from .spreadsheets import ReadableBooleansExportMixin, SafeIndexView
 class CompanyTable(Component):
     """One table on a company's inspect page: its offers, its applications or its hires."""
 
-    def __init__(self, template_name, rows):
+    def __init__(self, template_name, rows, **context):
         self.template_name = template_name
         self.rows = rows
+        self.context = context
 
     def get_context_data(self, parent_context=None):
-        return {"rows": self.rows}
+        return {"rows": self.rows, **self.context}
 
 
 class PartnerCompanyInspectView(InspectView):
@@ -90,7 +91,7 @@ class PartnerCompanyInspectView(InspectView):
 
     def get_hires_display_value(self):
         rows = [{"application": a, "url": self.url_finder.get_edit_url(a)} for a in self.applications if a.is_hired]
-        return CompanyTable("snippets/admin/company_hires.html", rows)
+        return CompanyTable("snippets/admin/company_applications.html", rows, hires=True)
 
 
 class PartnerCompanyViewSet(SnippetViewSet):
