@@ -127,22 +127,37 @@ def client_address(request):
 def count_post(request, *, scope):
     """Count one post to the form ``scope`` from this visitor; return the seconds to wait once over the limit.
 
-    Windows are fixed slices of ANTISPAM_RATE_PERIOD seconds: the counter's key names its window, so it
-    resets on time whatever the cache backend does with expiry on increment.
+    A sliding window: the posts of the current slice of ANTISPAM_RATE_PERIOD seconds, plus the previous
+    slice's weighted by how much of it still lies within one period. A flood cannot start afresh at a slice
+    boundary, and each counter's key names its slice, so it resets on time whatever the cache backend does
+    with expiry on increment.
     """
     period = settings.ANTISPAM_RATE_PERIOD
+    limit = settings.ANTISPAM_RATE_LIMIT
     now = time.time()
     visitor = salted_hmac("pages.antispam.visitor", client_address(request)).hexdigest()[:32]
-    key = f"antispam:{scope}:{visitor}:{int(now // period)}"
-    cache.add(key, 0, timeout=period)
+    window, elapsed = divmod(now, period)
+    key = f"antispam:{scope}:{visitor}:{int(window)}"
+    # Kept for two periods: the next slice still weighs this one.
+    cache.add(key, 0, timeout=2 * period)
     try:
-        count = cache.incr(key)
+        current = cache.incr(key)
     except ValueError:  # the counter expired between the two calls
-        cache.set(key, 1, timeout=period)
-        count = 1
-    if count > settings.ANTISPAM_RATE_LIMIT:
-        return math.ceil(period - now % period)
-    return None
+        cache.set(key, 1, timeout=2 * period)
+        current = 1
+    previous = cache.get(f"antispam:{scope}:{visitor}:{int(window) - 1}", 0)
+    if current + previous * (1 - elapsed / period) <= limit:
+        return None
+    return math.ceil(_seconds_until_allowed(limit, previous, current, elapsed, period))
+
+
+def _seconds_until_allowed(limit, previous, current, elapsed, period):
+    """When one more post would fit under the limit again, as the previous slice fades out."""
+    if previous and current < limit:
+        # Later in this slice, once the previous slice's weight has dropped enough.
+        return period * (1 - (limit - current - 1) / previous) - elapsed
+    # In the next slice, where this one becomes the previous.
+    return period - elapsed + period * max(0.0, 1 - (limit - 1) / current)
 
 
 def too_many_requests(request, *, retry_after):

@@ -139,15 +139,37 @@ def test_posts_past_the_limit_are_counted_per_address_and_per_form(settings):
     assert count_post(request("192.0.2.1"), scope="a") is None
 
 
-def test_the_count_starts_again_with_the_next_period(settings, monkeypatch):
-    settings.ANTISPAM_RATE_LIMIT = 1
+def at(monkeypatch, moment):
+    monkeypatch.setattr(antispam.time, "time", lambda: moment)
+
+
+START = 1_800_000_000.0  # the start of a slice of 600 seconds
+
+
+def test_a_flood_across_the_turn_of_a_period_is_still_refused(settings, monkeypatch):
+    settings.ANTISPAM_RATE_LIMIT = 2
     settings.ANTISPAM_RATE_PERIOD = 600
-    now = 1_800_000_000.0  # the start of a period
-    monkeypatch.setattr(antispam.time, "time", lambda: now + 10)
+    at(monkeypatch, START + 590)
+    assert [count_post(request(), scope="a") for _ in range(2)] == [None, None]
+
+    at(monkeypatch, START + 600)
+    assert count_post(request(), scope="a") == 600
+
+    at(monkeypatch, START + 1200)
+    assert count_post(request(), scope="a") is None
+
+
+def test_the_previous_period_weighs_less_as_it_fades(settings, monkeypatch):
+    settings.ANTISPAM_RATE_LIMIT = 2
+    settings.ANTISPAM_RATE_PERIOD = 600
+    at(monkeypatch, START + 10)
     count_post(request(), scope="a")
 
-    assert count_post(request(), scope="a") == 590
-    monkeypatch.setattr(antispam.time, "time", lambda: now + 600)
+    at(monkeypatch, START + 900)  # half of the previous period still counts: 1 + 0.5
+    assert count_post(request(), scope="a") is None
+    assert count_post(request(), scope="a") == 600
+
+    at(monkeypatch, START + 1500)
     assert count_post(request(), scope="a") is None
 
 
