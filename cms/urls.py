@@ -5,8 +5,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.api import api_router
+from pages.chooser_views import HookedBrowseView
 
 urlpatterns = [
+    # Before Wagtail's own route of the same address: see pages/chooser_views.py.
+    path("admin/choose-page/<int:parent_page_id>/", HookedBrowseView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

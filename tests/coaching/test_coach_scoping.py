@@ -91,7 +91,6 @@ LISTINGS = [
         ]
         for query in ({}, {"q": SEARCH})
     ],
-    # Wagtail opens these choosers to every admin user too; cohorts/outcome_admin.py does not restrict them yet.
     *[(f"{model} chooser", lambda w, m=model: chooser(m, "choose"), {}) for model in ("outcome", "followupcheck")],
     ("page chooser", lambda w: reverse("wagtailadmin_choose_page"), {}),
     ("page chooser, story list", lambda w: reverse("wagtailadmin_choose_page_child", args=[w["story_index"].pk]), {}),
@@ -131,6 +130,8 @@ FOREIGN_OBJECTS = [
     ("coach chosen", lambda w: chooser("coach", "chosen", w["other_pair"].coach.pk)),
     ("cohort chosen", lambda w: chooser("cohort", "chosen", w["other"].cohort.pk)),
     ("session chosen", lambda w: chooser("coachingsession", "chosen", w["other_session"].pk)),
+    ("page chooser below their story", lambda w: reverse("wagtailadmin_choose_page_child",
+                                                         args=[w["other"].story_page.pk])),
     ("private offer chosen", lambda w: chooser("offer", "chosen", w["private_offer"].pk, app="snippets")),
     ("public API story draft", lambda w: f"/api/v2/stories/{w['other'].story_page.pk}/"),
     ("admin API story draft", lambda w: f"/admin/api/main/pages/{w['other'].story_page.pk}/"),
@@ -174,6 +175,8 @@ def test_coach_cannot_open_another_pairs_records(coach_client, world, name, buil
         ("coach chooser", lambda w: chooser("coach", "choose"), "Claire Coach"),
         ("cohort chooser", lambda w: chooser("cohort", "choose"), "Promo Awa"),
         ("offer chooser", lambda w: chooser("offer", "choose", app="snippets"), "Commis de cuisine"),
+        ("page chooser below their story",
+         lambda w: reverse("wagtailadmin_choose_page_child", args=[w["own"].story_page.pk]), "Awa S."),
     ],
     ids=lambda value: value if isinstance(value, str) else "",
 )
@@ -192,6 +195,8 @@ def test_coach_screen_shows_their_own_candidate(coach_client, world, name, build
         ("cohort chooser", lambda w: chooser("cohort", "choose")),
         ("offer chooser", lambda w: chooser("offer", "choose", app="snippets")),
         ("candidate filter", lambda w: snippet("candidate", "list")),
+        ("page chooser below a story",
+         lambda w: reverse("wagtailadmin_choose_page_child", args=[w["other"].story_page.pk])),
     ],
 )
 def test_staff_still_read_every_pair(programme_admin_client, world, name, build):
