@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, IntegerField, Max, Min, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from snippets.models import Offer
@@ -75,6 +75,15 @@ def is_small(number):
     return number < SMALL_CELL
 
 
+def display(value):
+    """A figure as text in the reader's language (1 234 and 12,5 in French; 1,234 and 12.5 in English); text as is."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return number_format(value, force_grouping=True)
+
+
 @dataclass(frozen=True)
 class People:
     """A count of people (or of their applications): "< 5" for outside readers when small."""
@@ -102,9 +111,8 @@ class Rate:
         return None if self.percent is None else int(self.percent + 0.5)
 
     def __str__(self):
-        if self.percent is None:
-            return f"{self.numerator} / {self.denominator}"
-        return f"{self.numerator} / {self.denominator} ({self.rounded_percent} %)"
+        fraction = f"{display(self.numerator)} / {display(self.denominator)}"
+        return fraction if self.percent is None else f"{fraction} ({display(self.rounded_percent)} %)"
 
     def value(self, audience):
         suppressed = is_small(self.numerator) or is_small(self.denominator)
@@ -119,7 +127,7 @@ class Median:
     about: int
 
     def __str__(self):
-        return "—" if self.days is None else f"{self.days:g}"
+        return "—" if self.days is None else display(self.days)
 
     def value(self, audience):
         return SUPPRESSED if audience == "public" and is_small(self.about) else str(self)
@@ -338,9 +346,9 @@ def headline_items(report, audience="internal"):
         ("positive_exits", _("Positive exits"), report.positive_exits, _("over all exits")),
         ("durable_six_months", _("Still employed at 6 months"), report.six_months, _("checks answered")),
         ("median_days", _("Median days to first contract"), median,
-         _("for %(count)s people") % {"count": cell(People(median.about), audience)}),
+         _("for %(count)s people") % {"count": display(cell(People(median.about), audience))}),
         ("companies_hired", _("Companies that hired"), len(report.hiring_companies),
-         _("%(count)s hired again") % {"count": len(report.companies_hired_again)}),
+         _("%(count)s hired again") % {"count": display(len(report.companies_hired_again))}),
     ]
     return figures
 

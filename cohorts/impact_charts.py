@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from .enums import ExitCategory
+from .impact import display
 
 WIDTH = 720
 LABEL_WIDTH = 260
@@ -52,7 +53,7 @@ def bar_chart(key, title, items, *, scale=None):
     """A horizontal bar chart of ``items`` (label, number, text shown); bars are scaled to ``scale`` or the largest."""
     top = scale or max((number for _label, number, _text in items), default=0) or 1
     bars = [
-        Bar(str(label), str(text), PADDING + index * ROW_HEIGHT, round(BAR_AREA * number / top) if number else 0)
+        Bar(str(label), display(text), PADDING + index * ROW_HEIGHT, round(BAR_AREA * number / top) if number else 0)
         for index, (label, number, text) in enumerate(items)
     ]
     description = "; ".join(f"{bar.label}: {bar.display}" for bar in bars)

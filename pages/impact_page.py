@@ -20,7 +20,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from cohorts.impact import SUPPRESSED, ImpactFilters, Rate, cell, compute_impact, headline_items
+from cohorts.impact import SUPPRESSED, ImpactFilters, Rate, cell, compute_impact, display, headline_items
 from cohorts.models import Application, Candidate, Cohort, FollowUpCheck, Outcome
 
 from .blocks import BodyBlock
@@ -70,8 +70,9 @@ def public_figure(key, label, item, detail):
     """One headline figure for the public: a rate reads as its percentage, its numerator and denominator below."""
     value = cell(item, PUBLIC)
     if isinstance(item, Rate) and value != SUPPRESSED:
-        value, detail = f"{item.rounded_percent} %", f"{item.numerator} / {item.denominator} {detail}"
-    return {"key": key, "label": str(label), "value": str(value), "detail": str(detail or "")}
+        value = f"{display(item.rounded_percent)} %"
+        detail = f"{display(item.numerator)} / {display(item.denominator)} {detail}"
+    return {"key": key, "label": str(label), "value": display(value), "detail": str(detail or "")}
 
 
 class ImpactPage(Page):

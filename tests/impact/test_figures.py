@@ -3,9 +3,11 @@
 import datetime
 
 import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from cohorts.enums import ExitCategory as E
-from cohorts.impact import ImpactFilters, Rate, compute_impact, headline
+from cohorts.impact import ImpactFilters, Median, Rate, compute_impact, display, headline
 
 D = datetime.date
 YEAR_2026 = (D(2026, 1, 1), D(2026, 12, 31))
@@ -150,3 +152,27 @@ def test_median_of_fewer_than_5_people_is_suppressed_outside(programme):
     assert public["positive_exits"][0] == "< 5"
     assert public["durable_six_months"][0] == "< 5"
     assert public["companies_hired"] == (2, "2 hired again")
+
+
+@pytest.mark.parametrize(
+    ("language", "rate", "median", "count"),
+    [
+        ("fr", "1\xa0234 / 2\xa0000 (62 %)", "12,5", "10\xa0000"),
+        ("en", "1,234 / 2,000 (62 %)", "12.5", "10,000"),
+    ],
+)
+def test_numbers_read_in_the_readers_language(language, rate, median, count):
+    with translation.override(language):
+        assert str(Rate(1234, 2000)) == rate
+        assert str(Median(12.5, about=8)) == median
+        assert display(10_000) == count
+    assert str(Median(12.0, about=8)) == "12"
+    assert display("< 5") == "< 5"
+
+
+def test_report_tables_group_thousands():
+    table = {"columns": ["Company", "Views"], "rows": [["Alpha 2026", 12345]]}
+    with translation.override("fr"):
+        html = render_to_string("cohorts/admin/impact/table.html", {"table": table})
+
+    assert "<th scope=\"row\">Alpha 2026</th><td>12\xa0345</td>" in html
