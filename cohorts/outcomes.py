@@ -8,6 +8,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
@@ -131,6 +132,15 @@ class Outcome(models.Model):
                 errors["start_date"] = _("A job needs its start date.")
         if self.start_date and self.trial_end_date and self.trial_end_date < self.start_date:
             errors["trial_end_date"] = _("The trial period cannot end before the job starts.")
+        entry = self.candidate.cohort.start_date if self.candidate_id else None
+        if entry and self.exit_date and self.exit_date < entry:
+            errors["exit_date"] = _("The exit cannot come before the candidate entered the programme (%(date)s).") % {
+                "date": date_format(entry, "SHORT_DATE_FORMAT")}
+        if entry and self.start_date and self.start_date < entry:
+            errors["start_date"] = _(
+                "The job cannot start before the candidate entered the programme (%(date)s): the time to a first "
+                "contract counts from that day."
+            ) % {"date": date_format(entry, "SHORT_DATE_FORMAT")}
         if self.application_id and self.candidate_id and self.application.candidate_id != self.candidate_id:
             errors["candidate"] = _("The application this outcome comes from is another candidate's.")
         if errors:

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from cohorts.applications import Application
 from cohorts.enums import CandidateStatus, ExitCategory, FollowUpKind
@@ -247,3 +248,18 @@ def test_a_drop_outs_story_page_is_no_longer_online_and_comes_back_when_the_outc
     outcome.delete()
 
     assert "Arrivée en France en 2019" in client.get(story.url).content.decode()
+
+
+def test_nothing_happens_before_the_candidate_entered_the_programme():
+    """The time to a first contract counts from the cohort's start: a job before it would count negative days."""
+    outcome = unsaved_job(exit_date=D(2026, 8, 1), start_date=D(2026, 8, 31))  # the cohort starts on 1 September
+    outcome.candidate.cohort.start_date = D(2026, 9, 1)
+
+    with pytest.raises(ValidationError) as error, translation.override("fr"):
+        outcome.clean()
+
+    assert set(error.value.message_dict) == {"exit_date", "start_date"}
+    assert "(01/09/2026)" in error.value.message_dict["start_date"][0]
+
+    outcome.exit_date = outcome.start_date = D(2026, 9, 1)
+    outcome.clean()
