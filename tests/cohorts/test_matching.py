@@ -24,8 +24,15 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-IN_TWO_MONTHS = TODAY + datetime.timedelta(days=60)
+
+
+def today():
+    """Read when a test runs, not when the module is collected: a run may cross midnight."""
+    return timezone.localdate()
+
+
+def in_two_months():
+    return today() + datetime.timedelta(days=60)
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +75,7 @@ def cdd():
 def offer(lyon, cleaning, cdi):
     """Cleaning, in Lyon, permanent contract, starting in two months."""
     return OfferFactory(published=True, title="Agent d'entretien", city=lyon, sector=cleaning, contract_type=cdi,
-                        start_date=IN_TWO_MONTHS)
+                        start_date=in_two_months())
 
 
 def wishing(first_name, *, cohort_city, last_name="Diallo", sectors=(), cities=(), contracts=(),
@@ -96,7 +103,7 @@ def test_candidates_are_ranked_by_score_then_name_with_their_reasons(offer, lyon
     wishing("Zoé", cohort_city=paris, sectors=[cleaning], cities=[lyon], contracts=[cdi])
     wishing("Awa", cohort_city=paris, sectors=[cleaning], cities=[lyon], contracts=[cdi])
     wishing("Bintou", cohort_city=paris, sectors=[cleaning], availability=Availability.FROM_DATE,
-            available_from=IN_TWO_MONTHS + datetime.timedelta(days=1))
+            available_from=in_two_months() + datetime.timedelta(days=1))
     wishing("Chloé", cohort_city=lyon, sectors=[building], contracts=[cdi, cdd],
             availability=Availability.WITHIN_A_MONTH)
     wishing("Dina", cohort_city=paris, sectors=[building], cities=[paris], contracts=[cdi])  # nothing in common
@@ -117,7 +124,7 @@ def test_ties_are_broken_by_last_name(offer, lyon, cleaning):
 
 
 def test_available_from_a_date_counts_when_it_is_on_or_before_the_start(offer, lyon):
-    wishing("Awa", cohort_city=lyon, availability=Availability.FROM_DATE, available_from=IN_TWO_MONTHS)
+    wishing("Awa", cohort_city=lyon, availability=Availability.FROM_DATE, available_from=in_two_months())
     wishing("Bintou", cohort_city=lyon, availability=Availability.FROM_DATE, available_from=None)
 
     assert ranked(candidates_for_offer(offer)) == [("Awa", 4, ["same city", "available now"]),
@@ -126,9 +133,9 @@ def test_available_from_a_date_counts_when_it_is_on_or_before_the_start(offer, l
 
 def test_an_offer_without_start_date_starts_now(lyon, cleaning):
     offer = OfferFactory(published=True, city=lyon, sector=cleaning, start_date=None)
-    wishing("Awa", cohort_city=lyon, availability=Availability.FROM_DATE, available_from=TODAY)
+    wishing("Awa", cohort_city=lyon, availability=Availability.FROM_DATE, available_from=today())
     wishing("Bintou", cohort_city=lyon, availability=Availability.FROM_DATE,
-            available_from=TODAY + datetime.timedelta(days=1))
+            available_from=today() + datetime.timedelta(days=1))
 
     assert [(match.candidate.first_name, match.score) for match in candidates_for_offer(offer)] == [
         ("Awa", 4), ("Bintou", 3)
@@ -221,7 +228,7 @@ def test_offers_are_ranked_by_score_then_title_with_their_reasons(lyon, paris, c
     OfferFactory(published=True, title="Agent d'accueil", city=lyon, sector=cleaning, contract_type=cdi)
     OfferFactory(published=True, title="Maçon", city=CityFactory(), sector=building, contract_type=cdi)
     OfferFactory(published=True, title="Cariste", city=CityFactory(), sector=cleaning, contract_type=cdd,
-                 start_date=TODAY)
+                 start_date=today())
 
     assert [(m.offer.title, m.score, [str(r) for r in m.reasons]) for m in offers_for_candidate(awa)] == [
         ("Agent d'accueil", 10, ["same job family", "same city", "wished contract", "available now"]),
@@ -239,7 +246,7 @@ def test_only_open_offers_public_or_aimed_at_the_candidate_fit(lyon, cleaning):
     OfferFactory(published=True, title="Pour une autre", target_candidate=CandidateFactory(), **common)
     OfferFactory(title="En attente", status=OfferStatus.PENDING, **common)
     OfferFactory(title="Pourvue", status=OfferStatus.FILLED, **common)
-    OfferFactory(published=True, title="Expirée", expires_on=TODAY - datetime.timedelta(days=1), **common)
+    OfferFactory(published=True, title="Expirée", expires_on=today() - datetime.timedelta(days=1), **common)
     OfferFactory(published=True, title="Pour Awa, en attente", status=OfferStatus.PENDING, target_candidate=awa,
                  **common)
 
@@ -264,9 +271,9 @@ def test_offers_needing_a_licence_are_left_out_for_a_candidate_without_one(lyon)
 
 
 def test_a_later_availability_fits_offers_starting_after_it(lyon):
-    awa = wishing("Awa", cohort_city=lyon, availability=Availability.FROM_DATE, available_from=IN_TWO_MONTHS)
-    OfferFactory(published=True, title="Tôt", city=lyon, start_date=TODAY)
-    OfferFactory(published=True, title="Tard", city=lyon, start_date=IN_TWO_MONTHS)
+    awa = wishing("Awa", cohort_city=lyon, availability=Availability.FROM_DATE, available_from=in_two_months())
+    OfferFactory(published=True, title="Tôt", city=lyon, start_date=today())
+    OfferFactory(published=True, title="Tard", city=lyon, start_date=in_two_months())
     OfferFactory(published=True, title="Sans date", city=lyon, start_date=None)
 
     assert [(m.offer.title, m.score) for m in offers_for_candidate(awa)] == [

@@ -97,7 +97,7 @@ def programme(story_index):
     c3 = job(c[2], ExitCategory.DURABLE_EMPLOYMENT, co3, D(2026, 7, 1), D(2026, 8, 31))
     answer(c3, FollowUpKind.TRIAL_END, False)
 
-    # Offers: created "now" (December 2026) unless moved.
+    # Offers and applications: dated 1 December 2026 (below) unless moved, whenever the tests run.
     paris_offers = [OfferFactory(company=co1, city=paris, published=True) for _ in range(3)]
     OfferFactory(company=co1, city=paris, target_candidate=a[5])
     early = OfferFactory(company=co2, city=paris, published=True)
@@ -135,6 +135,10 @@ def programme(story_index):
     CoachingSessionFactory(pair=pair_b2, date=D(2026, 9, 10), duration_minutes=30)
     CoachingSessionFactory(pair=pair_c4, date=D(2025, 10, 1), duration_minutes=60)
     CoachingSessionFactory(pair=pair_c4, date=D(2026, 2, 1), duration_minutes=60)
+
+    december = timezone.make_aware(datetime.datetime(2026, 12, 1, 12))
+    Offer.objects.exclude(pk__in=[early.pk, old.pk]).update(created_at=december)
+    Application.objects.exclude(pk=hired.pk).update(created_at=december)
 
     return SimpleNamespace(paris=paris, lille=lille, cohort_a=cohort_a, cohort_b=cohort_b, cohort_c=cohort_c,
                            companies=(co1, co2, co3))

@@ -1,5 +1,7 @@
 """The offers API serves what the public offer list shows, and nothing private."""
 
+import datetime
+
 import pytest
 
 from tests.factories import CandidateFactory, OfferFactory
@@ -14,7 +16,7 @@ def offers():
     OfferFactory(title="En attente")
     OfferFactory(title="Pour Amina", published=True, target_candidate=CandidateFactory())
     expired = OfferFactory(title="Expirée", published=True)
-    expired.expires_on = expired.published_on.replace(year=expired.published_on.year - 1)
+    expired.expires_on = expired.published_on - datetime.timedelta(days=365)
     expired.save()
     return public
 

@@ -84,7 +84,7 @@ def test_form_shown_again_gets_a_new_start_time_rather_than_the_one_sent():
 
 @pytest.mark.parametrize(
     ("seconds_ago", "code"),
-    [(1, "antispam_too_fast"), (2.9, "antispam_too_fast"), (3.5, None), (3600, None),
+    [(1, "antispam_too_fast"), (2.5, "antispam_too_fast"), (3.5, None), (3600, None),
      (antispam.STARTED_MAX_AGE + 60, "antispam_token")],
 )
 def test_form_must_take_at_least_the_minimum_fill_time_and_less_than_a_day(seconds_ago, code, settings):

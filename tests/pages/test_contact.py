@@ -399,7 +399,8 @@ def test_too_many_posts_from_one_address_get_a_friendly_429(client, url, setting
 
     assert response.status_code == 429
     assert "pages/too_many_requests.html" in [t.name for t in response.templates]
-    assert 0 < int(response["Retry-After"]) <= settings.ANTISPAM_RATE_PERIOD
+    # A sliding window: the posts of this period still weigh on the next one, so the wait may pass one period.
+    assert 0 < int(response["Retry-After"]) <= 2 * settings.ANTISPAM_RATE_PERIOD
     assert ContactRequest.objects.count() == 5
     assert len(mail.outbox) == 5
     # Reading the form is never limited, and another address may still write.
