@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.widgets.button import HeaderButton
@@ -29,7 +29,7 @@ from .enums import ExitCategory, FollowUpKind
 from .models import Application, Cohort
 from .outcome_forms import FollowUpAnswerForm
 from .outcome_views import FollowUpsToDoView
-from .outcomes import FollowUpCheck, Outcome
+from .outcomes import JOB_PANELS, FollowUpCheck, Outcome
 from .perms import visible_applications, visible_follow_up_checks, visible_outcomes
 
 OUTCOME_URLS = "wagtailsnippets_cohorts_outcome"
@@ -108,19 +108,6 @@ class OutcomeFilterSet(WagtailFilterSet):
         fields = ["category", "cohort", "city", "exit_date"]
 
 
-JOB_PANELS = [
-    FieldRowPanel([FieldPanel("exit_date"), FieldPanel("category")]),
-    MultiFieldPanel(
-        [
-            FieldRowPanel([FieldPanel("employer"), FieldPanel("employer_name")]),
-            FieldRowPanel([FieldPanel("contract_type"), FieldPanel("start_date"), FieldPanel("trial_end_date")]),
-        ],
-        heading=_("Job or training"),
-    ),
-    FieldPanel("notes"),
-]
-
-# Whose outcome it is, and the hire it comes from, are set once: the edit form shows them, never changes them.
 ADD_PANEL = ObjectList([FieldPanel("candidate"), *JOB_PANELS]).bind_to_model(Outcome)
 FROM_APPLICATION_PANEL = ObjectList(
     [FieldPanel("candidate"), FieldPanel("application", read_only=True), *JOB_PANELS]

@@ -46,6 +46,20 @@ class OutcomeQuerySet(models.QuerySet):
         return result
 
 
+# What an outcome says beside its candidate: the model's panels, and the admin's add and edit forms (outcome_admin.py).
+JOB_PANELS = [
+    FieldRowPanel([FieldPanel("exit_date"), FieldPanel("category")]),
+    MultiFieldPanel(
+        [
+            FieldRowPanel([FieldPanel("employer"), FieldPanel("employer_name")]),
+            FieldRowPanel([FieldPanel("contract_type"), FieldPanel("start_date"), FieldPanel("trial_end_date")]),
+        ],
+        heading=_("Job or training"),
+    ),
+    FieldPanel("notes"),
+]
+
+
 class Outcome(models.Model):
     """A candidate's exit from the programme: when, which category, and for a job, where and on which contract."""
 
@@ -82,18 +96,7 @@ class Outcome(models.Model):
 
     objects = OutcomeQuerySet.as_manager()
 
-    panels = [
-        FieldPanel("candidate"),
-        FieldRowPanel([FieldPanel("exit_date"), FieldPanel("category")]),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("employer"), FieldPanel("employer_name")]),
-                FieldRowPanel([FieldPanel("contract_type"), FieldPanel("start_date"), FieldPanel("trial_end_date")]),
-            ],
-            heading=_("Job or training"),
-        ),
-        FieldPanel("notes"),
-    ]
+    panels = [FieldPanel("candidate"), *JOB_PANELS]
 
     class Meta:
         verbose_name = _("outcome")
