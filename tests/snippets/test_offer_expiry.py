@@ -78,7 +78,8 @@ def test_recruiter_is_reminded_once_a_week_before_with_the_link(run):
     expiry = offer.expires_on
     assert f"{expiry.day} " in message.body and str(expiry.year) in message.body
     assert "Extend it by 60 days in one click" in message.body
-    assert LINK.search(message.body).group(0) == extension_url(offer)
+    # The token ends with the time it was signed and its signature: the same link but for the second it was made.
+    assert LINK.search(message.body).group(0).rsplit(":", 2)[0] == extension_url(offer).rsplit(":", 2)[0]
     offer.refresh_from_db()
     assert offer.expiry_reminder_sent_at is not None
 
