@@ -44,8 +44,8 @@ def build(candidates_count, cohorts_count):
         Outcome,
         Pair,
     )
-    from cohorts.outcomes import EMPLOYMENT_CATEGORIES, add_months
-    from pages.counters import StoryCounter
+    from cohorts.models.outcomes import EMPLOYMENT_CATEGORIES, add_months
+    from pages.models.counters import StoryCounter
     from pages.services import create_draft_stories
     from snippets.enums import OfferStatus
     from snippets.models import City, ContractType, Offer, PartnerCompany
@@ -171,8 +171,8 @@ def child(candidates_count, cohorts_count, runs):
     from django.urls import reverse
     from django.utils import timezone
 
-    from cohorts.impact import ImpactFilters, compute_impact
-    from cohorts.impact_views import last_12_months
+    from cohorts.impact.figures import ImpactFilters, compute_impact
+    from cohorts.impact.views import last_12_months
     from snippets.models import City
 
     call_command("migrate", verbosity=0)

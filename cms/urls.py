@@ -4,8 +4,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from pages.api import api_router
-from pages.chooser_views import HookedBrowseView
+from pages.api.endpoints import api_router
+from pages.views.chooser import HookedBrowseView
 
 urlpatterns = [
     # Before Wagtail's own route of the same address: see pages/chooser_views.py.

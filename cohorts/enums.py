@@ -57,7 +57,7 @@ class ImportStatus(models.TextChoices):
 
 
 class ApplicationStatus(models.TextChoices):
-    """Where a candidate stands with one offer; cohorts.applications.Application.change_status moves it."""
+    """Where a candidate stands with one offer; cohorts.models.applications.Application.change_status moves it."""
 
     PROPOSED = "proposed", _("Proposed")
     CONTACTED = "contacted", _("Contacted")

@@ -1,20 +1,7 @@
 """Who may see which private records. Plain functions, so that views, exports and the API share them."""
 
-from django.db.models import Q
-
-from .models import Candidate
-from .roles import COACHES
-
-
-def sees_only_own_candidate(user):
-    """A coach reads their own candidate only; staff with wider roles, and superusers, read every candidate.
-
-    The rule holds for members of the "Coachs" group who hold no other role.
-    """
-    if user.is_superuser:
-        return False
-    group_names = {group.name for group in user.groups.all()}
-    return group_names == {COACHES}
+from cohorts.models import Candidate
+from snippets.perms import sees_only_own_candidate
 
 
 def visible_candidates(user, queryset):
@@ -68,19 +55,6 @@ def visible_coaches(user, queryset):
     """A coach reads only their own coach record: the other volunteers' names are not theirs to read."""
     if sees_only_own_candidate(user):
         return queryset.filter(user=user)
-    return queryset
-
-
-def visible_offers(user, queryset):
-    """A coach reads the public offers and those aimed at their own candidate, never one aimed at another candidate.
-
-    Other users read offers through their permissions on them; this rule is for the choosers, open to every admin
-    user.
-    """
-    if sees_only_own_candidate(user):
-        public = queryset.model.objects.public()
-        aimed_at_own = Q(target_candidate__in=Candidate.objects.coached_by(user))
-        return queryset.filter(Q(pk__in=public.values("pk")) | aimed_at_own)
     return queryset
 
 

@@ -22,19 +22,18 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page, Site
 
-from cohorts import roles
 from cohorts.enums import ConsentChannel, ConsentPurpose
 from cohorts.models import Candidate, Coach, Cohort, ConsentRecord, Pair
+from pages import demo_content as content
+from pages.demo_impact import load_impact_data
+from pages.models import CandidateIndexPage, CandidatePage, ContentPage, HomePage, ImpactPage
+from pages.models.images import CustomImage
+from pages.models.offers import OfferFormPage, OfferIndexPage
+from pages.services import create_draft_story
+from snippets import roles
 from snippets.enums import OfferStatus
 from snippets.models import City, ContractType, Offer, PartnerCompany, ReferringOrganisation, Sector
-
-from . import demo_content as content
-from .demo_impact import load_impact_data
-from .images import CustomImage
-from .models import CandidateIndexPage, CandidatePage, ContentPage, HomePage, ImpactPage
-from .offer_pages import OfferFormPage, OfferIndexPage
-from .services import create_draft_story
-from .settings import ProgrammeSettings
+from snippets.models.settings import ProgrammeSettings
 
 PORTRAIT_SIZE = 800
 

@@ -9,9 +9,8 @@ Pages are referred to by slug; ``pages.demo`` turns those into links.
 import datetime
 
 from cohorts.enums import CandidateStatus, CohortKind, CohortStatus
+from pages.enums import Availability
 from snippets.enums import OfferStatus, ReferringOrganisationKind
-
-from .enums import Availability
 
 D = datetime.date
 

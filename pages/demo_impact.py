@@ -12,11 +12,10 @@ from django.utils import timezone
 
 from cohorts.enums import ApplicationStatus, CandidateStatus, CohortKind, CohortStatus, ExitCategory, SessionKind
 from cohorts.models import Application, Candidate, CoachingSession, Cohort, FollowUpCheck, Outcome, Pair
+from pages.enums import CounterKind, ShareChannel
+from pages.models import CandidatePage
+from pages.models.counters import StoryCounter
 from snippets.models import ContractType, Offer, PartnerCompany
-
-from .counters import StoryCounter
-from .enums import CounterKind, ShareChannel
-from .models import CandidatePage
 
 D = datetime.date
 

@@ -13,9 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.enums import CandidateStatus
+from pages.enums import Availability
 from snippets.models import City, ContractType, Sector
-
-from .enums import Availability
 
 # The text fields of a story page the search looks into: all shown on the page, none private.
 SEARCHED_FIELDS = ("title", "catchphrase", "story", "wished_jobs")

@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohorts.enums import HelpKind
 from cohorts.models import ContactRequest
-
-from .antispam import SpamProtectedFormMixin
+from pages.antispam import SpamProtectedFormMixin
 
 
 def _max_length(field_name):

@@ -7,10 +7,9 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pages.antispam import SpamProtectedFormMixin
+from pages.forms import ErrorSummaryMixin, MessageField
 from snippets.models import City, ContractType, Offer, Sector
-
-from .antispam import SpamProtectedFormMixin
-from .forms import ErrorSummaryMixin, MessageField
 
 DESCRIPTION_MAX_LENGTH = 5000
 MESSAGE_MAX_LENGTH = 2000
@@ -35,7 +34,7 @@ class OfferSubmissionForm(ErrorSummaryMixin, SpamProtectedFormMixin, forms.Form)
     """What a recruiter without an account tells us about a job. Several cities make one offer per city."""
 
     antispam_scope = "offer"
-    # Fields the inclusive-offer check reads, live and on the server (snippets.inclusive_views.FIELD_LABELS).
+    # Fields the inclusive-offer check reads, live and on the server (snippets.views.FIELD_LABELS).
     checked_fields = ("title", "description", "message_to_candidates")
 
     company_name = forms.CharField(

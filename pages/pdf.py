@@ -12,8 +12,8 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from .blocks import ExperienceBlock, TestimonialBlock
-from .sharing import qr_scan_url
+from pages.blocks import ExperienceBlock, TestimonialBlock
+from pages.sharing import qr_scan_url
 
 CACHE_TIMEOUT = 60 * 60 * 24
 PHOTO_RENDITION = "fill-480x480-c80|format-jpeg"

@@ -14,8 +14,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from cohorts.imports.base import index_in_bulk
 from cohorts.models import Candidate
-
-from .models import CandidateIndexPage, CandidatePage
+from pages.models import CandidateIndexPage, CandidatePage
 
 
 @transaction.atomic
@@ -164,7 +163,7 @@ def _insert_relations(pages):
 def unpublish_story(*, candidate, user=None):
     """Take a candidate's story off the public site at once, and stop any review of it under way.
 
-    Called when the candidate withdraws their consent to publication (``cohorts.services.withdraw_consent``):
+    Called through the hook ``AFTER_CONSENT_WITHDRAWN`` when the candidate withdraws their consent to publication:
     the withdrawal must win over everything, so no permission check stands in the way, a scheduled
     publication is dropped, and a workflow in progress is cancelled so that a late approval cannot put the
     story back online. Returns the page, or None when the candidate has no story page.

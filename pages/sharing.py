@@ -16,10 +16,10 @@ from django.utils.translation import gettext
 
 from cohorts.enums import ConsentPurpose
 from cohorts.models import ConsentRecord
-
-from .counters import StoryCounter
-from .enums import CounterKind, ShareChannel
-from .models import CandidatePage, current_consent
+from pages.enums import CounterKind, ShareChannel
+from pages.models import CandidatePage
+from pages.models.counters import StoryCounter
+from pages.models.stories import current_consent
 
 # Link previews, search engines and monitors: served as anyone else, never counted.
 BOT_USER_AGENT = re.compile(r"bot|crawl|spider|preview|slurp|facebookexternalhit", re.IGNORECASE)

@@ -1,10 +1,13 @@
-"""Wagtail hooks of the public pages: count each story's views as Wagtail serves them."""
+"""Wagtail hooks of the public pages: story views as Wagtail serves them, and what cohorts asks of the site."""
 
+from django.db.models import Sum
 from wagtail import hooks
 
-from .enums import CounterKind
-from .models import CandidatePage
-from .sharing import already_counted, record_event
+from cohorts.hooks import AFTER_COHORT_IMPORT, AFTER_CONSENT_WITHDRAWN, STORY_COUNTERS
+from pages.enums import CounterKind
+from pages.models import CandidatePage, StoryCounter
+from pages.services import create_draft_stories, unpublish_story
+from pages.sharing import already_counted, record_event
 
 
 # Last among the hooks, so that a page another hook refuses (a restricted one, a wrong method) is not counted.
@@ -21,3 +24,23 @@ def count_story_view(page, request, serve_args, serve_kwargs):
     if CandidatePage.objects.published_stories().filter(pk=page.pk).exists():
         record_event(request=request, page_id=page.pk, kind=CounterKind.VIEW)
     return None
+
+
+@hooks.register(AFTER_COHORT_IMPORT)
+def create_imported_stories(*, stories, user, progress, index):
+    """Each candidate a cohort import creates gets a draft story page, in the same transaction."""
+    create_draft_stories(stories, user=user, progress=progress, index=index)
+
+
+@hooks.register(AFTER_CONSENT_WITHDRAWN)
+def take_story_offline(*, candidate, user):
+    """A withdrawn consent to publication takes the story off the site at once and stops its review."""
+    unpublish_story(candidate=candidate, user=user)
+
+
+@hooks.register(STORY_COUNTERS)
+def story_counters(*, scope, period):
+    """Views, shares and QR scans of the stories of the candidates in ``scope``, per kind, over ``period``."""
+    counters = (StoryCounter.objects.filter(scope, day__range=period)
+                .values_list("kind").annotate(total=Sum("count")).order_by())
+    return dict(counters)

@@ -7,8 +7,8 @@ class SnippetsConfig(AppConfig):
     verbose_name = _("Companies and offers")
 
     def ready(self):
-        from . import lifecycle
-        from .spreadsheets import protect_wagtail_reports
+        from snippets import lifecycle
+        from snippets.spreadsheets import protect_wagtail_reports
 
         protect_wagtail_reports()
         lifecycle.connect()

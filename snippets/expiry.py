@@ -20,11 +20,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from .emails import EmailKey
-from .enums import OfferStatus
-from .mail import send_templated_email
-from .models import Offer
-from .offer_emails import offer_context
+from snippets.enums import OfferStatus
+from snippets.mail import send_templated_email
+from snippets.models import Offer
+from snippets.models.emails import EmailKey
+from snippets.offer_emails import offer_context
 
 logger = logging.getLogger(__name__)
 

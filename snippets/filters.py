@@ -4,8 +4,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from .enums import OfferSource, OfferStatus, ReferringOrganisationKind
-from .models import City, ContractType, Offer, PartnerCompany, ReferringOrganisation, Sector
+from snippets.enums import OfferSource, OfferStatus, ReferringOrganisationKind
+from snippets.models import City, ContractType, Offer, PartnerCompany, ReferringOrganisation, Sector
 
 
 class ReferringOrganisationFilterSet(WagtailFilterSet):

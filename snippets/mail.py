@@ -5,8 +5,17 @@ from django.core.mail import EmailMultiAlternatives
 from django.template import Context, Template
 from django.template.loader import get_template, render_to_string
 from django_tasks import task
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Site
 
-from .emails import EmailTemplate
+from snippets.models.emails import EmailTemplate
+from snippets.models.settings import ProgrammeSettings
+
+
+def admin_url(instance):
+    """The full address of the instance's page in the admin, or "" when the admin has none."""
+    path = AdminURLFinder().get_edit_url(instance)
+    return f"{settings.WAGTAILADMIN_BASE_URL}{path}" if path else ""
 
 
 def _render_plain(template_name, context):
@@ -16,10 +25,6 @@ def _render_plain(template_name, context):
 
 def render_email(key, context):
     """Return (subject, text, html) for the e-mail ``key`` with ``context`` filled in."""
-    from wagtail.models import Site
-
-    from pages.settings import ProgrammeSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     programme = ProgrammeSettings.for_site(site) if site else None
     context = {"programme_name": programme.programme_name if programme else "Tremplin", **context}

@@ -1,14 +1,8 @@
 """What the offer e-mails say about an offer: JSON-friendly values, so that they travel through the task queue."""
 
-from django.conf import settings
 from django.utils.formats import date_format
-from wagtail.admin.admin_url_finder import AdminURLFinder
 
-
-def admin_url(instance):
-    """The full address of the instance's page in the admin, or "" when the admin has none."""
-    path = AdminURLFinder().get_edit_url(instance)
-    return f"{settings.WAGTAILADMIN_BASE_URL}{path}" if path else ""
+from snippets.mail import admin_url
 
 
 def offer_context(offer):

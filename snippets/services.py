@@ -5,11 +5,11 @@ import logging
 from django.db import transaction
 from django.db.models.functions import Lower
 
-from .emails import EmailKey
-from .enums import OfferSource, OfferStatus
-from .mail import send_templated_email
-from .models import Offer, PartnerCompany
-from .offer_emails import offer_context
+from snippets.enums import OfferSource, OfferStatus
+from snippets.mail import send_templated_email
+from snippets.models import Offer, PartnerCompany
+from snippets.models.emails import EmailKey
+from snippets.offer_emails import offer_context
 
 logger = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from cohorts import roles
 from pages.models import CandidateIndexPage, HomePage
+from snippets import roles
 from tests.factories import UserFactory
 
 

@@ -1,7 +1,7 @@
 """Development: debug on, e-mails printed to the console, a throwaway key."""
 
-from .base import *  # noqa: F403
-from .base import os
+from cms.settings.base import *  # noqa: F403
+from cms.settings.base import os
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")

@@ -17,7 +17,7 @@ from import_export import resources
 from import_export.results import RowResult
 from wagtail.search.backends import get_search_backends
 
-from .report import Report, RowReport
+from cohorts.imports.report import Report, RowReport
 
 PROGRESS_EVERY = 200
 

@@ -12,13 +12,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ..enums import ImportStatus
-from ..models import ImportJob
-from .jobs import store_report
-from .progress import clear_progress, percent, write_progress
-from .reading import SpreadsheetError, check_size
-from .report import Report
-from .runner import run_import
+from cohorts.enums import ImportStatus
+from cohorts.imports.jobs import store_report
+from cohorts.imports.progress import clear_progress, percent, write_progress
+from cohorts.imports.reading import SpreadsheetError, check_size
+from cohorts.imports.report import Report
+from cohorts.imports.runner import run_import
+from cohorts.models import ImportJob
 
 
 def _plain(text):

@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .kinds import allowed_kinds
-from .reading import SpreadsheetError, check_size
+from cohorts.imports.kinds import allowed_kinds
+from cohorts.imports.reading import SpreadsheetError, check_size
 
 ACCEPTED_FILES = ",".join([
     ".csv", ".xlsx", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

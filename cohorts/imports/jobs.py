@@ -9,12 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..enums import ImportStatus
-from ..models import ImportJob
-from .progress import clear_progress, write_progress
-from .reading import check_size
-from .report import Report
-from .runner import read, run_import
+from cohorts.enums import ImportStatus
+from cohorts.imports.progress import clear_progress, write_progress
+from cohorts.imports.reading import check_size
+from cohorts.imports.report import Report
+from cohorts.imports.runner import read, run_import
+from cohorts.models import ImportJob
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def create_job(*, kind, uploaded_file, user):
         check_job(job.pk)
         job.refresh_from_db()
     else:
-        from .tasks import check_import
+        from cohorts.imports.tasks import check_import
 
         transaction.on_commit(lambda: check_import.enqueue(job.pk))
     return job
@@ -93,7 +93,7 @@ def confirm_job(job, user):
     if job.total_rows <= settings.IMPORT_INLINE_MAX_ROWS:
         import_job(job.pk)
     else:
-        from .tasks import run_import_job
+        from cohorts.imports.tasks import run_import_job
 
         transaction.on_commit(lambda: run_import_job.enqueue(job.pk))
     return True

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.utils.module_loading import import_string
 
-from ..enums import ImportKind
-from .columns import COHORT_COLUMNS, COHORT_REQUIRED, OFFER_COLUMNS, OFFER_REQUIRED
+from cohorts.enums import ImportKind
+from cohorts.imports.columns import COHORT_COLUMNS, COHORT_REQUIRED, OFFER_COLUMNS, OFFER_REQUIRED
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ KINDS = {
     ),
     ImportKind.OFFERS: ImportSpec(
         kind=ImportKind.OFFERS, columns=OFFER_COLUMNS, required=OFFER_REQUIRED,
-        resource_path="snippets.resources.OfferResource", permission="cohorts.import_offers",
+        resource_path="cohorts.imports.offers.OfferResource", permission="cohorts.import_offers",
         template_name="modele-import-offres",
     ),
 }

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from .columns import IGNORED, normalise_header
+from cohorts.imports.columns import IGNORED, normalise_header
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -7,9 +7,8 @@ from dataclasses import asdict, dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cohorts.imports.columns import ERRORS_COLUMN
 from snippets.spreadsheets import neutralise_formula
-
-from .columns import ERRORS_COLUMN
 
 
 @dataclass

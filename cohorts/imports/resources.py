@@ -10,14 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields
 
-from pages.services import create_draft_stories
-from snippets.enums import ReferringOrganisationKind
-from snippets.models import City, ContractType, PartnerCompany, ReferringOrganisation, Sector
-
-from ..models import Candidate, Coach, Cohort, Pair
-from .base import SpreadsheetResource, add_error, index_in_bulk
-from .columns import normalise_header
-from .widgets import (
+from cohorts.hooks import AFTER_COHORT_IMPORT
+from cohorts.hooks import run as run_hook
+from cohorts.imports.base import SpreadsheetResource, add_error, index_in_bulk
+from cohorts.imports.columns import normalise_header
+from cohorts.imports.widgets import (
     EmailWidget,
     FlexibleDateWidget,
     LookupWidget,
@@ -26,6 +23,9 @@ from .widgets import (
     TextWidget,
     split_list,
 )
+from cohorts.models import Candidate, Coach, Cohort, Pair
+from snippets.enums import ReferringOrganisationKind
+from snippets.models import City, ContractType, PartnerCompany, ReferringOrganisation, Sector
 
 STORY_MAX_LENGTH = 1500
 CATCHPHRASE_MAX_LENGTH = 200
@@ -296,8 +296,9 @@ class CohortResource(SpreadsheetResource):
             batch_size=500,
         )
         self.progress(phase="pages", done=0, total=len(self.to_create))
-        create_draft_stories(
-            [(candidate, self.stories[id(candidate)]) for candidate in self.to_create],
+        run_hook(
+            AFTER_COHORT_IMPORT,
+            stories=[(candidate, self.stories[id(candidate)]) for candidate in self.to_create],
             user=self.user,
             progress=lambda done: self.progress(phase="pages", done=done, total=len(self.to_create)),
             index=not self.dry_run,

@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .kinds import KINDS
-from .reading import SpreadsheetError, read_table
-from .report import Report
+from cohorts.imports.kinds import KINDS
+from cohorts.imports.reading import SpreadsheetError, read_table
+from cohorts.imports.report import Report
 
 
 def read(kind, data, file_name):

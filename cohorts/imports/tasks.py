@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from . import jobs
+from cohorts.imports import jobs
 
 
 @task()

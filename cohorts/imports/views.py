@@ -26,13 +26,13 @@ from openpyxl.utils import get_column_letter
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..enums import ImportKind, ImportStatus
-from ..models import ImportJob
-from . import jobs
-from .forms import ImportUploadForm
-from .kinds import KINDS, allowed_kinds
-from .progress import percent, read_progress
-from .report import Report, RowReport, error_report_csv
+from cohorts.enums import ImportKind, ImportStatus
+from cohorts.imports import jobs
+from cohorts.imports.forms import ImportUploadForm
+from cohorts.imports.kinds import KINDS, allowed_kinds
+from cohorts.imports.progress import percent, read_progress
+from cohorts.imports.report import Report, RowReport, error_report_csv
+from cohorts.models import ImportJob
 
 HISTORY_LENGTH = 50
 ROWS_PER_PAGE = 100

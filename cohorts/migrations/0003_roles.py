@@ -4,7 +4,7 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 from django.db.models import Q
 
-from cohorts import roles
+from snippets import roles
 
 
 def create_roles(apps, schema_editor):

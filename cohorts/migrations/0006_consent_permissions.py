@@ -3,7 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from cohorts import roles
+from snippets import roles
 
 
 def grant(apps, schema_editor):

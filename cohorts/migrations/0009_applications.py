@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
-from cohorts import roles
+from snippets import roles
 
 
 def grant(apps, schema_editor):

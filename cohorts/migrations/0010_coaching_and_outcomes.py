@@ -6,7 +6,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-from cohorts import roles
+from snippets import roles
 
 
 def grant(apps, schema_editor):

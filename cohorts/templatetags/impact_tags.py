@@ -1,6 +1,6 @@
 from django import template
 
-from cohorts.impact import display
+from cohorts.impact.figures import display
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ Wagtail would read these rows as plain tasks and never call the candidate's step
 
 from django.db import migrations
 
-from cohorts import roles
+from snippets import roles
 
 WORKFLOW_NAME = "Relecture du récit"
 REVIEW_TASK_NAME = "Relecture par la communication"

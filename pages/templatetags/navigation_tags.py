@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Site
 
-from pages.models import CandidateIndexPage, ContentPage
+from pages.models import CandidateIndexPage, ContentPage, OfferFormPage
 
 register = template.Library()
 
@@ -63,3 +63,9 @@ def footer_links(context):
             for page in ContentPage.objects.live().public().descendant_of(root).order_by("path")
         ]
     return {"pages": pages}
+
+
+@register.simple_tag
+def live_offer_form():
+    """The live offer form, if the site has one: a story links to it to propose an offer to its candidate."""
+    return OfferFormPage.objects.live().first()

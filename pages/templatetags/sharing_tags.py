@@ -12,14 +12,12 @@ from django.utils.translation import gettext
 
 from pages import sharing
 from pages.enums import ShareChannel
-from pages.settings import ProgrammeSettings
+from pages.social import DEFAULT_SOCIAL_IMAGE, DEFAULT_SOCIAL_IMAGE_SIZE, DESCRIPTION_LENGTH
+from snippets.models.settings import ProgrammeSettings
 
 register = template.Library()
 
 SOCIAL_IMAGE_RENDITION = "fill-1200x630-c60|format-jpeg"
-DEFAULT_SOCIAL_IMAGE = "img/share-default.png"
-DEFAULT_SOCIAL_IMAGE_SIZE = (1200, 630)
-DESCRIPTION_LENGTH = 200
 
 
 def _story_excerpt(page):

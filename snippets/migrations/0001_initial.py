@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=100, verbose_name='name')),
                 ('department', models.CharField(blank=True, help_text='Département number, e.g. 75, 93, 59.', max_length=3, verbose_name='département')),
-                ('staff_emails', models.TextField(blank=True, help_text="One address per line: they receive this city's notifications (offers, contacts).", validators=[snippets.models.validate_email_lines], verbose_name='staff e-mails')),
+                ('staff_emails', models.TextField(blank=True, help_text="One address per line: they receive this city's notifications (offers, contacts).", validators=[snippets.models.network.validate_email_lines], verbose_name='staff e-mails')),
             ],
             options={
                 'verbose_name': 'city',

@@ -7,7 +7,7 @@ Historical models skip Task.__init__, which sets the polymorphic content type: i
 
 from django.db import migrations
 
-from cohorts import roles
+from snippets import roles
 
 WORKFLOW_NAME = "Validation des offres"
 TASK_NAME = "Validation par l'équipe de la ville"

@@ -7,9 +7,9 @@ they are written here in plain lower-case letters. Each rule's test sentences fe
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
-import snippets.inclusive
+import snippets.models.inclusive
 import wagtail.models.preview
-from cohorts import roles
+from snippets import roles
 
 # A requirement word, in any gender and number: « exigé », « requises », « obligatoire »...
 REQUIRED = (
@@ -311,8 +311,8 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('name', models.CharField(help_text='E.g. « Diplôme exigé ».', max_length=100, unique=True, verbose_name='name')),
-                ('pattern', models.TextField(help_text='What to look for, as a « regular expression ». Capitals, accents and the kind of apostrophe do not matter. The | sign means « or »: « permis b|permis de conduire ». \\b marks the start or end of a word. \\s+ stands for one or more spaces, \\d for a digit, a ? after a letter makes it optional (« diplomee? »). Put a \\ before + ( ) when you mean the character itself: « bac\\s*\\+\\s*\\d ».', validators=[snippets.inclusive.validate_pattern], verbose_name='words to look for')),
-                ('exceptions', models.TextField(blank=True, help_text='Same kind of pattern. Words found by the rule are not flagged when they are part of an exception or in the same sentence as one, e.g. « pas de diplôme requis », « débutants acceptés ».', validators=[snippets.inclusive.validate_pattern], verbose_name='exceptions')),
+                ('pattern', models.TextField(help_text='What to look for, as a « regular expression ». Capitals, accents and the kind of apostrophe do not matter. The | sign means « or »: « permis b|permis de conduire ». \\b marks the start or end of a word. \\s+ stands for one or more spaces, \\d for a digit, a ? after a letter makes it optional (« diplomee? »). Put a \\ before + ( ) when you mean the character itself: « bac\\s*\\+\\s*\\d ».', validators=[snippets.models.inclusive.validate_pattern], verbose_name='words to look for')),
+                ('exceptions', models.TextField(blank=True, help_text='Same kind of pattern. Words found by the rule are not flagged when they are part of an exception or in the same sentence as one, e.g. « pas de diplôme requis », « débutants acceptés ».', validators=[snippets.models.inclusive.validate_pattern], verbose_name='exceptions')),
                 ('explanation', models.TextField(help_text='Shown to the recruiter: why this wording turns candidates away.', verbose_name='why it excludes')),
                 ('suggestion', models.TextField(help_text='Shown to the recruiter: an inclusive wording they can reuse.', verbose_name='what to write instead')),
                 ('skip_when_driving_required', models.BooleanField(default=False, help_text='For the driving licence: the rule is skipped when the offer says the job itself means driving.', verbose_name='not when the job means driving')),

@@ -12,11 +12,12 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from cohorts.applications import Application
 from cohorts.enums import ApplicationStatus
+from cohorts.models.applications import Application
 from pages.enums import Availability
 from snippets.enums import OfferStatus
 from snippets.models import Offer
+from tests.admin.conftest import ROLE_CLIENTS, export_rows, listing_rows, role_client
 from tests.factories import (
     CandidateFactory,
     CityFactory,
@@ -28,8 +29,6 @@ from tests.factories import (
     PartnerCompanyFactory,
     SectorFactory,
 )
-
-from .conftest import ROLE_CLIENTS, export_rows, listing_rows, role_client
 
 # Wagtail 8's own admin templates read unset variables (`icon_classname`, `classname`).
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from pages.counters import StoryCounter
+from pages.models.counters import StoryCounter
 from tests.factories import CandidateFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]

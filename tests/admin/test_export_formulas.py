@@ -19,9 +19,8 @@ from pages.models import ContentPage
 from snippets.models import PartnerCompany
 from snippets.spreadsheets import FORMULA_TRIGGERS, SafeSpreadsheetExportMixin, neutralise_formula
 from snippets.wagtail_hooks import OfferViewSet, PartnerCompanyViewSet
+from tests.admin.conftest import SNIPPETS, admin_url
 from tests.factories import CandidateFactory, OfferFactory, PartnerCompanyFactory, SectorFactory
-
-from .conftest import SNIPPETS, admin_url
 
 # Wagtail 8's own admin templates read unset variables (`icon_classname`, `classname`).
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]

@@ -6,9 +6,8 @@ import pytest
 from django.utils import translation
 
 from cohorts.models import Candidate, Cohort, Pair
+from tests.admin.conftest import admin_url
 from tests.factories import CandidateFactory, CityFactory, CoachFactory, PairFactory
-
-from .conftest import admin_url
 
 # Wagtail 8's own admin templates read unset variables (`icon_classname`, `classname`).
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]

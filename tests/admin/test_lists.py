@@ -16,6 +16,7 @@ from cohorts.wagtail_hooks import CandidateViewSet
 from snippets.enums import OfferStatus, ReferringOrganisationKind
 from snippets.models import ContractType
 from snippets.wagtail_hooks import OfferViewSet
+from tests.admin.conftest import SNIPPETS, admin_url, export_rows, listing_rows
 from tests.factories import (
     CandidateFactory,
     CityFactory,
@@ -28,8 +29,6 @@ from tests.factories import (
     ReferringOrganisationFactory,
     SectorFactory,
 )
-
-from .conftest import SNIPPETS, admin_url, export_rows, listing_rows
 
 # Wagtail 8's own admin templates read unset variables (`icon_classname`, `classname`).
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]

@@ -13,9 +13,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from cohorts.models import Candidate, Cohort
+from tests.admin.conftest import ROLE_CLIENTS, SNIPPETS, admin_url, export_rows, role_client
 from tests.factories import CandidateFactory, CoachFactory, PairFactory, UserFactory
-
-from .conftest import ROLE_CLIENTS, SNIPPETS, admin_url, export_rows, role_client
 
 # Wagtail 8's own admin templates read unset variables (`icon_classname`, `classname`).
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]
@@ -249,7 +248,7 @@ def test_coach_account_without_a_coach_record_reads_no_candidate(coach_client, u
 
 
 def test_coach_who_also_holds_the_communication_role_reads_every_candidate(client, unrelated_candidate):
-    from cohorts import roles
+    from snippets import roles
 
     user = UserFactory(groups=[roles.COACHES, roles.COMMUNICATION])
     coach = CoachFactory(user=user)

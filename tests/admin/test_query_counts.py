@@ -6,8 +6,9 @@ rows but not at 5 means an N+1: fix the viewset's ``get_queryset``, do not raise
 
 import pytest
 
-from cohorts import roles
+from snippets import roles
 from snippets.models import ContractType
+from tests.admin.conftest import admin_url, export_rows
 from tests.factories import (
     CandidateFactory,
     CityFactory,
@@ -23,8 +24,6 @@ from tests.factories import (
     SectorFactory,
     UserFactory,
 )
-
-from .conftest import admin_url, export_rows
 
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]
 

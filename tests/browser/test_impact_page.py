@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 @pytest.fixture
 def impact_url(live_server, home_page):
-    from pages.impact_page import ImpactPage
+    from pages.models.impact import ImpactPage
     from tests.factories import CandidateFactory, CohortFactory, OutcomeFactory
 
     today, days = datetime.date.today(), datetime.timedelta

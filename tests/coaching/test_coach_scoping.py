@@ -10,12 +10,11 @@ import pytest
 from _pytest.mark.structures import ParameterSet
 from django.urls import reverse
 
-from cohorts.applications import Application
+from cohorts.models.applications import Application
 from pages.models import CandidatePage
 from snippets.enums import OfferStatus
+from tests.coaching.conftest import days_ago
 from tests.factories import CoachingSessionFactory, OfferFactory, OutcomeFactory
-
-from .conftest import days_ago
 
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]
 

@@ -5,11 +5,10 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils.formats import date_format
 
-from cohorts.applications import Application
+from cohorts.models.applications import Application
 from snippets.enums import OfferStatus
+from tests.coaching.conftest import days_ago
 from tests.factories import CandidateFactory, CoachingSessionFactory, OfferFactory
-
-from .conftest import days_ago
 
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]
 

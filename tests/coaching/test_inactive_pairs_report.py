@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.admin.conftest import export_rows, listing_rows
+from tests.coaching.conftest import days_ago
 from tests.factories import CityFactory, CoachFactory, CoachingSessionFactory, CohortFactory, PairFactory
-
-from .conftest import days_ago
 
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]
 

@@ -8,11 +8,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from cohorts.reminders import inactive_pairs, send_inactivity_reminders
-from snippets.emails import EmailTemplate
+from cohorts.coaching.reminders import inactive_pairs, send_inactivity_reminders
+from snippets.models.emails import EmailTemplate
+from tests.coaching.conftest import days_ago
 from tests.factories import CityFactory, CoachFactory, CoachingSessionFactory, CohortFactory, PairFactory
-
-from .conftest import days_ago
 
 pytestmark = pytest.mark.django_db
 

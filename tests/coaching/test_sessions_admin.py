@@ -7,12 +7,11 @@ from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from cohorts.coaching import CoachingSession
 from cohorts.enums import SessionKind
+from cohorts.models.coaching import CoachingSession
 from tests.admin.conftest import export_rows, listing_rows
+from tests.coaching.conftest import days_ago
 from tests.factories import CityFactory, CoachingSessionFactory, CohortFactory, PairFactory
-
-from .conftest import days_ago
 
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]
 

@@ -12,9 +12,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import translation
 
-from cohorts.applications import Application, ApplicationStatusChange
+from cohorts.applications.services import propose_offer
 from cohorts.enums import ApplicationStatus
-from cohorts.services import propose_offer
+from cohorts.models.applications import Application, ApplicationStatusChange
 from snippets.enums import OfferStatus
 from tests.factories import (
     CandidateFactory,

@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, WorkflowState
 
-from cohorts import roles
+from cohorts.consent.services import record_consent, withdraw_consent
 from cohorts.enums import ConsentChannel, ConsentPurpose
 from cohorts.models import ConsentRecord
-from cohorts.services import record_consent, withdraw_consent
 from pages.models import CandidatePage
+from snippets import roles
 from tests.factories import CandidateFactory, ConsentRecordFactory, ImageFactory, UserFactory
 from tests.pages.editor import edit_form_data
 

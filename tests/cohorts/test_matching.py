@@ -5,11 +5,11 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
-from cohorts import matching
-from cohorts.applications import Application
+from cohorts.applications import matching
+from cohorts.applications.matching import candidates_for_offer, offers_for_candidate
 from cohorts.enums import CandidateStatus
-from cohorts.matching import candidates_for_offer, offers_for_candidate
 from cohorts.models import Candidate
+from cohorts.models.applications import Application
 from pages.enums import Availability
 from snippets.enums import OfferStatus
 from tests.factories import (

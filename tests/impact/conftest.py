@@ -12,8 +12,8 @@ from django.utils import timezone, translation
 
 from cohorts.enums import ApplicationStatus, ExitCategory, FollowUpKind
 from cohorts.models import Application, FollowUpCheck
-from pages.counters import StoryCounter
 from pages.models import CandidatePage
+from pages.models.counters import StoryCounter
 from snippets.models import Offer
 from tests.factories import (
     CandidateFactory,

@@ -10,10 +10,10 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from cohorts.enums import ApplicationStatus, ExitCategory
-from cohorts.impact import ImpactFilters, compute_impact
+from cohorts.impact.figures import ImpactFilters, compute_impact
 from cohorts.models import Application
-from pages.counters import StoryCounter
 from pages.models import CandidatePage
+from pages.models.counters import StoryCounter
 from tests.factories import (
     CandidateFactory,
     CoachingSessionFactory,
@@ -200,7 +200,7 @@ def test_report_page_queries_do_not_grow(count, story_index, programme_admin_cli
 
 
 def test_sheet_names_fit_excel():
-    from cohorts.impact_export import sheet_name
+    from cohorts.impact.export import sheet_name
 
     taken = set()
     assert sheet_name("Hires: by company [2026]?", taken) == "Hires by company 2026"

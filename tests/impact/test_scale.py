@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from cohorts.enums import ApplicationStatus, CandidateStatus, ExitCategory, FollowUpKind
-from cohorts.impact import ImpactFilters, compute_impact
+from cohorts.impact.figures import ImpactFilters, compute_impact
 from cohorts.models import Application, Candidate, CoachingSession, FollowUpCheck, Outcome, Pair
 from tests.factories import CoachFactory, CohortFactory, ContractTypeFactory, OfferFactory, PartnerCompanyFactory
 

@@ -297,7 +297,7 @@ def test_an_exception_while_writing_writes_nothing(import_file, db_counts, monke
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("cohorts.imports.resources.create_draft_stories", broken)
+    monkeypatch.setattr("pages.wagtail_hooks.create_draft_stories", broken)  # run by the after_cohort_import hook
     before = db_counts()
 
     report = import_file(FIRST)

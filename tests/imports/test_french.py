@@ -4,8 +4,7 @@ from django.utils import translation
 
 from cohorts.imports.report import error_report_csv
 from cohorts.imports.runner import read, run_import
-
-from .conftest import read_data
+from tests.imports.conftest import read_data
 
 
 def test_the_report_speaks_french(references):

@@ -142,7 +142,7 @@ def test_an_exception_while_writing_offers_writes_nothing(import_file, db_counts
     def broken(*args, **kwargs):
         raise RuntimeError("index unavailable")
 
-    monkeypatch.setattr("snippets.resources.index_in_bulk", broken)  # after offers and companies are written
+    monkeypatch.setattr("cohorts.imports.offers.index_in_bulk", broken)  # after offers and companies are written
     before = db_counts()
 
     report = import_file("offers.csv")

@@ -11,9 +11,9 @@ from django.test import override_settings
 from django.utils import timezone
 from django.utils.translation import override
 
-from cohorts import roles
 from pages.antispam import sign_form_start
-from pages.offer_pages import OfferFormPage
+from pages.models.offers import OfferFormPage
+from snippets import roles
 from snippets.enums import OfferSource, OfferStatus
 from snippets.models import Offer, PartnerCompany
 from tests.factories import (

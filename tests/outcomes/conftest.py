@@ -8,8 +8,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
 
-from cohorts.applications import Application
 from cohorts.enums import ApplicationStatus
+from cohorts.models.applications import Application
 from tests.factories import CandidateFactory, CoachFactory, ContractTypeFactory, OfferFactory, PairFactory
 
 HIRE_START = datetime.date(2026, 11, 2)

@@ -13,10 +13,9 @@ from django.utils.formats import date_format
 from wagtail.models import ModelLogEntry
 
 from cohorts.enums import FollowUpKind
-from cohorts.outcomes import FollowUpCheck
+from cohorts.models.outcomes import FollowUpCheck
 from tests.factories import CandidateFactory, OutcomeFactory, PartnerCompanyFactory
-
-from .conftest import check_url, refused
+from tests.outcomes.conftest import check_url, refused
 
 # Wagtail 8's own admin templates read unset variables (`icon_classname`, `classname`).
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]

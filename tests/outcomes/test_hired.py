@@ -6,12 +6,11 @@ from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from cohorts.applications import Application
 from cohorts.enums import ApplicationStatus, CandidateStatus, ExitCategory
-from cohorts.outcomes import Outcome
+from cohorts.models.applications import Application
+from cohorts.models.outcomes import Outcome
 from tests.factories import CandidateFactory, ContractTypeFactory, OfferFactory, OutcomeFactory, UserFactory
-
-from .conftest import HIRE_START, hire, outcome_url, refused
+from tests.outcomes.conftest import HIRE_START, hire, outcome_url, refused
 
 # Wagtail 8's own admin templates read unset variables (`icon_classname`, `classname`).
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]

@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from cohorts.applications import Application
 from cohorts.enums import CandidateStatus, ExitCategory, FollowUpKind
 from cohorts.models import Candidate
-from cohorts.outcomes import FollowUpCheck, Outcome, add_months
+from cohorts.models.applications import Application
+from cohorts.models.outcomes import FollowUpCheck, Outcome, add_months
 from tests.factories import (
     CandidateFactory,
     ContractTypeFactory,

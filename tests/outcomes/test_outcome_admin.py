@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from cohorts.enums import CandidateStatus, ExitCategory, FollowUpKind
 from cohorts.models import Candidate
-from cohorts.outcomes import Outcome
+from cohorts.models.outcomes import Outcome
 from tests.factories import (
     CandidateFactory,
     CityFactory,
@@ -21,8 +21,7 @@ from tests.factories import (
     OutcomeFactory,
     PartnerCompanyFactory,
 )
-
-from .conftest import outcome_url, refused
+from tests.outcomes.conftest import outcome_url, refused
 
 # Wagtail 8's own admin templates read unset variables (`icon_classname`, `classname`).
 pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]

@@ -11,11 +11,11 @@ from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 
+from cohorts.contact.services import create_contact_request
 from cohorts.enums import ConsentPurpose, HelpKind
 from cohorts.models import ContactRequest
-from cohorts.services import create_contact_request
 from pages.antispam import sign_form_start
-from snippets.emails import EmailKey, EmailTemplate
+from snippets.models.emails import EmailKey, EmailTemplate
 from tests.factories import CandidateFactory, CoachFactory, PairFactory
 
 pytestmark = pytest.mark.django_db

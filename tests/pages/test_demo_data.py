@@ -12,16 +12,16 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
-from cohorts import roles
-from cohorts.coaching import inactivity_cutoff
 from cohorts.enums import CandidateStatus, CohortKind, CohortStatus, ExitCategory
 from cohorts.models import Candidate, Coach, CoachingSession, Cohort, FollowUpCheck, Outcome, Pair
+from cohorts.models.coaching import inactivity_cutoff
 from pages.demo_content import PASSWORD
 from pages.models import CandidateIndexPage, CandidatePage, ContentPage, HomePage, ImpactPage
 from pages.services import create_draft_story
-from pages.settings import ProgrammeSettings
+from snippets import roles
 from snippets.enums import OfferStatus
 from snippets.models import City, Offer, PartnerCompany, ReferringOrganisation, Sector
+from snippets.models.settings import ProgrammeSettings
 from tests.factories import CandidateFactory, ImageFactory
 
 

@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Site
 
-from pages.offer_pages import OfferFormPage, OfferIndexPage, offer_slug, offer_url
-from pages.settings import ProgrammeSettings
+from pages.models.offers import OfferFormPage, OfferIndexPage, offer_slug, offer_url
 from snippets.enums import OfferStatus
 from snippets.models import ContractType
+from snippets.models.settings import ProgrammeSettings
 from tests.factories import (
     CandidateFactory,
     CityFactory,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cohorts.enums import ConsentPurpose
 from pages import pdf
-from pages.counters import StoryCounter
+from pages.models.counters import StoryCounter
 from tests.factories import CandidateFactory, ImageFactory
 
 pytestmark = [

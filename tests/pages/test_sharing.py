@@ -16,8 +16,8 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from cohorts.enums import CandidateStatus, ConsentPurpose
 from pages import sharing
-from pages.counters import StoryCounter
 from pages.enums import CounterKind, ShareChannel
+from pages.models.counters import StoryCounter
 from pages.wagtail_hooks import count_story_view
 from tests.factories import CandidateFactory, ConsentRecordFactory, ImageFactory
 

@@ -14,10 +14,10 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
-from cohorts import roles
 from cohorts.enums import ConsentPurpose
 from pages import approval
-from pages.workflows import AlreadyDecided, CandidateApprovalTask
+from pages.models.workflows import AlreadyDecided, CandidateApprovalTask
+from snippets import roles
 from tests.factories import CandidateFactory, ConsentRecordFactory, UserFactory
 from tests.pages.editor import edit_form_data
 

@@ -10,9 +10,16 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from cohorts import roles
-from snippets.inclusive import CACHE_KEY, Finding, InclusiveRule, active_rules, check_offer_texts, validate_pattern
-from snippets.inclusive_views import MAX_TEXT_LENGTH
+from snippets import roles
+from snippets.models.inclusive import (
+    CACHE_KEY,
+    Finding,
+    InclusiveRule,
+    active_rules,
+    check_offer_texts,
+    validate_pattern,
+)
+from snippets.views import MAX_TEXT_LENGTH
 from tests.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db

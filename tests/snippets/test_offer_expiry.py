@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from pages.approval import SALT as APPROVAL_SALT
-from pages.offer_pages import OfferIndexPage, offer_url
+from pages.models.offers import OfferIndexPage, offer_url
 from snippets.enums import OfferStatus
 from snippets.expiry import (
     EXPIRE_ACTION,
@@ -267,7 +267,7 @@ def test_link_refused_once_the_job_is_filled(client):
 def test_expired_link_says_how_to_ask_the_team(client, monkeypatch, home_page):
     from wagtail.models import Site
 
-    from pages.settings import ProgrammeSettings
+    from snippets.models.settings import ProgrammeSettings
 
     programme = ProgrammeSettings.for_site(Site.objects.get(is_default_site=True))
     programme.contact_email = "equipe@tremplin.example"

@@ -1,11 +1,11 @@
 from django.utils.translation import gettext, ngettext
 
+from cohorts.coaching.reminders import due_reminders, send_inactivity_reminders
 from cohorts.imports.command import TranslatedCommand
-from cohorts.reminders import due_reminders, send_inactivity_reminders
 
 
 class Command(TranslatedCommand):
-    """Thin wrapper around cohorts.reminders.send_inactivity_reminders, for the daily cron."""
+    """Thin wrapper around cohorts.coaching.reminders.send_inactivity_reminders, for the daily cron."""
 
     help = (
         "E-mail the coach of each pair with no session for 14 days, at most once a week per pair. Safe to run as "

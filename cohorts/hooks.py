@@ -1,0 +1,28 @@
+"""The named hooks through which cohorts asks the layers above it to act, without importing them.
+
+cohorts/ sits below pages/: it never imports the public site. Where a change to a private record must change a
+page (a new candidate gets a draft story; a withdrawn consent takes the story offline) or where a figure needs
+what only the public site counts, cohorts runs a Wagtail hook, and pages/wagtail_hooks.py registers for it:
+
+    @hooks.register(AFTER_COHORT_IMPORT)
+    def create_stories(*, stories, user, progress, index): ...
+
+Each hook runs inside the caller's transaction, so a failure in it undoes the whole operation.
+"""
+
+from wagtail import hooks
+
+# After a cohort import wrote its rows (a dry run too, inside its rolled-back transaction): ``stories`` lists
+# (candidate, story text) for the candidates it created, ``user`` imported, ``progress(done)`` reports how many
+# are done, ``index`` says whether to update the search index (not in a dry run).
+AFTER_COHORT_IMPORT = "after_cohort_import"
+# After a consent to publication was withdrawn: ``candidate``, ``user``.
+AFTER_CONSENT_WITHDRAWN = "after_consent_withdrawn"
+# The impact report asks for story views, shares and QR scans: ``scope`` (a Q on the candidate, with the given
+# ``prefix``'s lookups), ``period`` (first and last day); each hook returns a {kind: total} dict.
+STORY_COUNTERS = "impact_story_counters"
+
+
+def run(name, **kwargs):
+    """Call every function registered for the hook ``name`` with these keyword arguments; return their results."""
+    return [fn(**kwargs) for fn in hooks.get_hooks(name)]

@@ -1,0 +1,181 @@
+"""The admin screens of the reference data and the partner network, on one base that every screen shares.
+
+The "Entreprises" menu (companies, offers, sectors, contract types, referring organisations, inclusive rules) is
+registered in snippets/wagtail_hooks.py; CityViewSet is shown in the "Programme" menu (cohorts/wagtail_hooks.py).
+"""
+
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from snippets.choosers import chooser_restricted_by
+from snippets.enums import OfferStatus
+from snippets.filters import (
+    CityFilterSet,
+    ContractTypeFilterSet,
+    OfferFilterSet,
+    PartnerCompanyFilterSet,
+    ReferringOrganisationFilterSet,
+    SectorFilterSet,
+)
+from snippets.models import City, ContractType, InclusiveRule, Offer, PartnerCompany, ReferringOrganisation, Sector
+from snippets.perms import visible_offers
+from snippets.spreadsheets import ReadableBooleansExportMixin, SafeIndexView
+from snippets.views import PartnerCompanyInspectView
+
+
+class TremplinViewSet(SnippetViewSet):
+    """The settings every admin screen of Tremplin shares, and the rule that decides which rows a user reads.
+
+    ``visibility`` is a rule ``rule(user, queryset) -> queryset`` (cohorts/perms.py, snippets/perms.py). It scopes
+    the list, its filters and exports (``get_queryset``) and the chooser alike: Wagtail opens every chooser to every
+    admin user, so a screen that declares its rule once cannot forget to scope one of them.
+    """
+
+    index_view_class = SafeIndexView
+    # The database searches these few thousand rows; Wagtail's search index would hold a copy of private data.
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    visibility = None
+
+    def base_queryset(self):
+        """The rows the screen lists, with what it shows fetched at once; screens override it to join or annotate."""
+        return self.model._default_manager.all()
+
+    def get_queryset(self, request):
+        rule = type(self).visibility
+        queryset = self.base_queryset()
+        return rule(request.user, queryset) if rule else queryset
+
+    @property
+    def chooser_viewset_class(self):
+        rule = type(self).visibility
+        return chooser_restricted_by(rule) if rule else SnippetChooserViewSet
+
+
+class PartnerCompanyViewSet(TremplinViewSet):
+    model = PartnerCompany
+    inspect_view_class = PartnerCompanyInspectView
+    icon = "site"
+    menu_label = _("Partner companies")
+    list_display = [
+        "name",
+        "sector",
+        "city",
+        "partner_since",
+        Column("published_offer_count", label=_("Published offers")),
+        Column("coach_count", label=_("Coaches")),
+    ]
+    list_export = ["name", "sector", "city", "website", "partner_since", "published_offer_count", "coach_count"]
+    export_headings = {"published_offer_count": _("Published offers"), "coach_count": _("Coaches")}
+    export_filename = "entreprises"
+    filterset_class = PartnerCompanyFilterSet
+    search_fields = ["name", "contact_name"]
+    ordering = ["name"]
+
+    def base_queryset(self):
+        return PartnerCompany.objects.select_related("sector", "city").annotate(
+            published_offer_count=Count("offers", filter=Q(offers__status=OfferStatus.PUBLISHED), distinct=True),
+            coach_count=Count("coaches", distinct=True),
+        )
+
+
+class OfferViewSet(ReadableBooleansExportMixin, TremplinViewSet):
+    model = Offer
+    # A coach's chooser lists no offer aimed at another candidate.
+    visibility = visible_offers
+    # Staff copy an offer to post the same job again.
+    copy_view_enabled = True
+    icon = "doc-full"
+    menu_label = _("Offers")
+    list_display = ["title", "company", "contract_type", "city",
+                    Column("get_status_display", label=_("Status")), Column("is_private", label=_("Private")),
+                    "expires_on"]
+    list_export = ["title", "company", "contract_type", "part_time", "city", "sector", "start_date", "positions",
+                   "get_status_display", "get_source_display", "is_private", "published_on", "expires_on",
+                   "created_at"]
+    export_headings = {
+        "contract_type": _("Contract type"),
+        "get_status_display": _("Status"),
+        "get_source_display": _("Source"),
+        "is_private": _("Aimed at one candidate"),
+        "company": _("Company"),
+        "city": _("City"),
+        "sector": _("Sector"),
+    }
+    export_booleans = ("part_time", "is_private")
+    export_filename = "offres"
+    filterset_class = OfferFilterSet
+    search_fields = ["title", "description", "company__name"]
+    ordering = ["-created_at"]
+
+    def base_queryset(self):
+        return Offer.objects.select_related("company", "city", "sector", "contract_type")
+
+
+class SectorViewSet(TremplinViewSet):
+    model = Sector
+    icon = "tag"
+    menu_label = _("Sectors")
+    list_display = ["label", "slug"]
+    list_export = ["label", "slug", "sort_order"]
+    export_headings = {"sort_order": _("Order")}
+    export_filename = "secteurs"
+    filterset_class = SectorFilterSet
+    search_fields = ["label"]
+    sort_order_field = "sort_order"
+
+
+class ContractTypeViewSet(TremplinViewSet):
+    model = ContractType
+    icon = "doc-full-inverse"
+    menu_label = _("Contract types")
+    list_display = ["label", "slug"]
+    list_export = ["label", "slug", "sort_order"]
+    export_headings = {"sort_order": _("Order")}
+    export_filename = "types-de-contrat"
+    filterset_class = ContractTypeFilterSet
+    search_fields = ["label"]
+    sort_order_field = "sort_order"
+
+
+class ReferringOrganisationViewSet(TremplinViewSet):
+    model = ReferringOrganisation
+    icon = "home"
+    menu_label = _("Referring organisations")
+    list_display = ["name", Column("get_kind_display", label=_("Kind")), "city", "referent_name"]
+    list_export = ["name", "get_kind_display", "city", "referent_name"]
+    export_headings = {"get_kind_display": _("Kind"), "city": _("City")}
+    export_filename = "prescripteurs"
+    filterset_class = ReferringOrganisationFilterSet
+    search_fields = ["name", "referent_name"]
+    ordering = ["name"]
+
+    def base_queryset(self):
+        return ReferringOrganisation.objects.select_related("city")
+
+
+class CityViewSet(TremplinViewSet):
+    model = City
+    icon = "globe"
+    menu_label = _("Cities")
+    list_display = ["name", "department", Column("staff_email_list", label=_("Staff e-mails"))]
+    list_export = ["name", "department"]
+    export_filename = "villes"
+    filterset_class = CityFilterSet
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+class InclusiveRuleViewSet(TremplinViewSet):
+    model = InclusiveRule
+    inspect_view_enabled = False
+    icon = "help"
+    menu_label = _("Inclusive-offer rules")
+    list_display = ["name", BooleanColumn("active", label=_("Active"))]
+    search_fields = ["name", "pattern", "explanation", "suggestion"]
+    sort_order_field = "sort_order"
