@@ -16,7 +16,7 @@ from cohorts import roles
 from cohorts.coaching import inactivity_cutoff
 from cohorts.enums import CandidateStatus, CohortKind, CohortStatus, ExitCategory
 from cohorts.models import Candidate, Coach, CoachingSession, Cohort, FollowUpCheck, Outcome, Pair
-from pages.demo_content import PASSWORD
+from pages.demo import PASSWORD
 from pages.models import CandidateIndexPage, CandidatePage, ContentPage, HomePage, ImpactPage
 from pages.services import create_draft_story
 from pages.settings import ProgrammeSettings
