@@ -15,7 +15,7 @@ from wagtail.models import Page, Revision, Site
 from cohorts.enums import CandidateStatus, CohortKind, CohortStatus, ExitCategory
 from cohorts.models import Candidate, Coach, CoachingSession, Cohort, FollowUpCheck, Outcome, Pair
 from cohorts.models.coaching import inactivity_cutoff
-from pages.demo_content import PASSWORD
+from pages.demo import PASSWORD
 from pages.models import CandidateIndexPage, CandidatePage, ContentPage, HomePage, ImpactPage
 from pages.services import create_draft_story
 from snippets import roles

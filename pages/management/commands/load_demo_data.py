@@ -1,8 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from pages.demo import load_demo_data
-from pages.demo_content import PASSWORD
+from pages.demo import PASSWORD, load_demo_data
 
 
 class Command(BaseCommand):
