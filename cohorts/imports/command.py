@@ -2,14 +2,13 @@
 line in the history of imports.
 
 ``manage.py import_cohort`` and ``manage.py import_offers`` are the two subclasses; ``purge_imports`` only needs
-the language option.
+the language option (snippets/commands.py).
 """
 
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone, translation
+from django.core.management.base import CommandError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cohorts.enums import ImportStatus
@@ -19,28 +18,12 @@ from cohorts.imports.reading import SpreadsheetError, check_size
 from cohorts.imports.report import Report
 from cohorts.imports.runner import run_import
 from cohorts.models import ImportJob
+from snippets.commands import TranslatedCommand
 
 
 def _plain(text):
     """Progress is not an error: keep it out of the red Django gives stderr on a terminal."""
     return text
-
-
-class TranslatedCommand(BaseCommand):
-    """A command whose messages are in the site's language (French) unless ``--language`` says otherwise.
-
-    Set explicitly rather than inherited, so that the language does not depend on who calls the command.
-    """
-
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--language", choices=[code for code, _name in settings.LANGUAGES], default=None,
-            help=f"Language of the messages (default: {settings.LANGUAGE_CODE}).",
-        )
-
-    def execute(self, *args, **options):
-        with translation.override(options.get("language") or settings.LANGUAGE_CODE):
-            return super().execute(*args, **options)
 
 
 class ImportCommand(TranslatedCommand):

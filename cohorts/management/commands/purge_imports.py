@@ -1,7 +1,7 @@
 from django.utils.translation import ngettext
 
-from cohorts.imports.command import TranslatedCommand
 from cohorts.imports.jobs import purge_old_files
+from snippets.commands import TranslatedCommand
 
 
 class Command(TranslatedCommand):

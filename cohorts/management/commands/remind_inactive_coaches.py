@@ -1,7 +1,7 @@
 from django.utils.translation import gettext, ngettext
 
 from cohorts.coaching.reminders import due_reminders, send_inactivity_reminders
-from cohorts.imports.command import TranslatedCommand
+from snippets.commands import TranslatedCommand
 
 
 class Command(TranslatedCommand):

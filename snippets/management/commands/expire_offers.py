@@ -1,6 +1,6 @@
 from django.utils.translation import gettext, ngettext
 
-from cohorts.imports.command import TranslatedCommand
+from snippets.commands import TranslatedCommand
 from snippets.expiry import due_expiries, due_reminders, expire_offers, send_expiry_reminders
 
 
