@@ -171,7 +171,8 @@ def child(candidates_count, cohorts_count, runs):
     from django.urls import reverse
     from django.utils import timezone
 
-    from cohorts.impact.figures import ImpactFilters, compute_impact
+    from cohorts.impact.figures import compute_impact
+    from cohorts.impact.measures import ImpactFilters
     from cohorts.impact.views import last_12_months
     from snippets.models import City
 

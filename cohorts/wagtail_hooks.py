@@ -21,6 +21,7 @@ from cohorts.coaching.viewsets import CoachingSessionViewSet
 from cohorts.consent.viewsets import ConsentRecordViewSet
 from cohorts.contact.viewsets import ContactRequestViewSet, ReceivedOnlyPermissionPolicy
 from cohorts.impact.views import add_home_panel, menu_item, urls
+from cohorts.imports.viewsets import ImportViewSet
 from cohorts.models import Candidate, ContactRequest
 from cohorts.outcomes.views import add_followups_panel
 from cohorts.outcomes.viewsets import FollowUpCheckViewSet, OutcomeViewSet
@@ -57,8 +58,6 @@ register_snippet(ProgrammeViewSetGroup)
 @hooks.register("register_admin_viewset")
 def register_import_viewset():
     """The spreadsheet import screens (cohorts/imports/), with an "Imports" item at the end of the Programme menu."""
-    from cohorts.imports.viewsets import ImportViewSet
-
     # Runs when the admin URLs load, before any menu is built.
     ProgrammeViewSetGroup.submenu_hook = ImportViewSet.menu_hook
     return ImportViewSet()

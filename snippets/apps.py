@@ -7,6 +7,7 @@ class SnippetsConfig(AppConfig):
     verbose_name = _("Companies and offers")
 
     def ready(self):
+        # Imported once the models are loaded, as Django wants signal receivers connected.
         from snippets import lifecycle
         from snippets.spreadsheets import protect_wagtail_reports
 

@@ -10,15 +10,15 @@ from wagtail.signals import published, unpublished, workflow_rejected, workflow_
 
 from snippets.enums import OfferStatus
 from snippets.mail import send_templated_email
+from snippets.models import Offer
 from snippets.models.emails import EmailKey
+from snippets.offer_emails import offer_context
 
 # Statuses that publishing turns into "published"; "filled" or "archived" published by staff stay as they are.
 BECOMES_PUBLISHED = (OfferStatus.DRAFT, OfferStatus.PENDING, OfferStatus.EXPIRED)
 
 
 def _offer_of(workflow_state):
-    from snippets.models import Offer
-
     obj = workflow_state.content_object
     return obj if isinstance(obj, Offer) else None
 
@@ -53,8 +53,6 @@ def offer_published(sender, instance, **kwargs):
         expiry_reminder_sent_at=instance.expiry_reminder_sent_at,
     )
     if first_time and instance.contact_email:
-        from snippets.offer_emails import offer_context
-
         transaction.on_commit(lambda: send_templated_email(
             key=EmailKey.OFFER_VALIDATED, to=[instance.contact_email], context=offer_context(instance),
         ))
@@ -67,8 +65,6 @@ def offer_unpublished(sender, instance, **kwargs):
 
 
 def connect():
-    from snippets.models import Offer
-
     workflow_submitted.connect(offer_submitted, dispatch_uid="offer_submitted")
     workflow_rejected.connect(offer_sent_back, dispatch_uid="offer_sent_back")
     published.connect(offer_published, sender=Offer, dispatch_uid="offer_published")

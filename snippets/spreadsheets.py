@@ -6,6 +6,7 @@ value as text, which the spreadsheet may turn back into a formula once a user ed
 """
 
 from django.template.defaultfilters import yesno
+from wagtail.admin.views.reports.base import ReportView
 from wagtail.snippets.views.snippets import IndexView
 
 # The first characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection").
@@ -43,8 +44,6 @@ def protect_wagtail_reports():
     Those views are Wagtail's and cannot be given another class, so their export method is wrapped once, at start-up
     (SnippetsConfig.ready). They export page titles, which hold candidates' first names.
     """
-    from wagtail.admin.views.reports.base import ReportView
-
     if getattr(ReportView, "_formulas_neutralised", False):
         return
     export_value = ReportView.preprocess_field_value

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.enums import ExitCategory
-from cohorts.impact.figures import display
+from cohorts.impact.measures import display
 
 WIDTH = 720
 LABEL_WIDTH = 260

@@ -19,7 +19,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cohorts.impact.charts import report_charts
 from cohorts.impact.export import export_response
-from cohorts.impact.figures import ImpactFilters, compute_impact, headline
+from cohorts.impact.figures import compute_impact, headline
+from cohorts.impact.measures import ImpactFilters
 from cohorts.models import Cohort
 from snippets.models import City
 

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cohorts.enums import ImportStatus
-from cohorts.imports.jobs import store_report
 from cohorts.imports.progress import clear_progress, percent, write_progress
 from cohorts.imports.reading import SpreadsheetError, check_size
 from cohorts.imports.report import Report
 from cohorts.imports.runner import run_import
+from cohorts.imports.work import store_report
 from cohorts.models import ImportJob
 from snippets.commands import TranslatedCommand
 

@@ -2,14 +2,14 @@
 
 from django_tasks import task
 
-from cohorts.imports import jobs
+from cohorts.imports.work import check_job, import_job
 
 
 @task()
 def check_import(job_id):
-    jobs.check_job(job_id)
+    check_job(job_id)
 
 
 @task()
 def run_import_job(job_id):
-    jobs.import_job(job_id)
+    import_job(job_id)

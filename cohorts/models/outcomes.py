@@ -1,6 +1,6 @@
 """Outcomes: how each candidate leaves the programme, and the follow-up of the job afterwards.
 
-Other models are named by string: cohorts/models.py imports this module.
+Other models are named by string.
 """
 
 import datetime
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from cohorts.enums import CandidateStatus, ExitCategory, FollowUpKind
+from cohorts.models.people import Candidate
 
 # Exits that are a job: they have an employer and a start date, and their follow-up checks are scheduled.
 EMPLOYMENT_CATEGORIES = (ExitCategory.DURABLE_EMPLOYMENT, ExitCategory.TRANSITION_EMPLOYMENT)
@@ -31,8 +32,6 @@ def add_months(day, months):
 
 
 def _back_in_programme(candidate_ids):
-    from cohorts.models import Candidate  # cohorts/models.py imports this module
-
     Candidate.objects.filter(pk__in=candidate_ids).update(status=CandidateStatus.IN_PROGRAMME)
 
 

@@ -1,6 +1,6 @@
 from django import template
 
-from cohorts.impact.figures import display
+from cohorts.impact.measures import display
 
 register = template.Library()
 

@@ -5,7 +5,8 @@ from pages.models.home import ContentPage, HomePage
 from pages.models.images import CustomImage, CustomRendition
 from pages.models.impact import ImpactPage
 from pages.models.offers import OfferFormPage, OfferIndexPage
-from pages.models.stories import CandidateIndexPage, CandidatePage, CandidatePageForm, CandidatePageQuerySet
+from pages.models.stories import CandidatePage, CandidatePageForm, CandidatePageQuerySet
+from pages.models.story_list import CandidateIndexPage
 from pages.models.workflows import CandidateApprovalTask
 
 __all__ = [

@@ -10,7 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
-from pages.models.stories import CandidateIndexPage, CandidatePage
+from pages.models.stories import CandidatePage
+from pages.models.story_list import CandidateIndexPage
 
 
 class HomePage(Page):

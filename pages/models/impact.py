@@ -1,7 +1,7 @@
 """The public impact page: the programme's figures computed from the data, with the text around them edited by staff.
 
-The figures are cached: computing them reads the whole programme. Any change to what they count (outcomes,
-follow-up checks, candidates, cohorts, applications) bumps a version number, so the next visit recomputes them;
+The figures are cached: computing them reads the whole programme. Any change to what they count bumps the version
+of the figures (cohorts/impact/version.py), so the next visit recomputes them;
 the cache also expires after an hour, for the figures that move with the calendar. Every figure goes through the
 funder rule of cohorts/impact.py: anything about fewer than 5 people is shown as "< 5".
 """
@@ -10,9 +10,7 @@ import datetime
 
 from django.core.cache import cache
 from django.db import models
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from django.utils.crypto import get_random_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -20,11 +18,12 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from cohorts.impact.figures import SUPPRESSED, ImpactFilters, Rate, cell, compute_impact, display, headline_items
-from cohorts.models import Application, Candidate, Cohort, FollowUpCheck, Outcome
+from cohorts.impact.figures import compute_impact, headline_items
+from cohorts.impact.measures import SUPPRESSED, ImpactFilters, Rate, cell, display
+from cohorts.impact.version import figures_version
+from cohorts.models import Cohort
 from pages.blocks import BodyBlock
 
-CACHE_VERSION_KEY = "impact-page:version"
 CACHE_TIMEOUT = 60 * 60
 PUBLIC = "public"
 
@@ -44,25 +43,6 @@ def period_dates(period, today=None):
         return datetime.date(today.year, 1, 1), today
     first = Cohort.objects.order_by("start_date").values_list("start_date", flat=True).first()
     return first or today, today
-
-
-def bump_figures_version(**kwargs):
-    """Forget every cached figure: the next visit to the impact page computes them again."""
-    cache.set(CACHE_VERSION_KEY, get_random_string(12), None)
-
-
-def _figures_version():
-    version = cache.get(CACHE_VERSION_KEY)
-    if version is None:
-        version = get_random_string(12)
-        cache.add(CACHE_VERSION_KEY, version, None)
-        version = cache.get(CACHE_VERSION_KEY, version)
-    return version
-
-
-for _model in (Outcome, FollowUpCheck, Candidate, Cohort, Application):
-    post_save.connect(bump_figures_version, sender=_model, dispatch_uid=f"impact-page-{_model.__name__}-save")
-    post_delete.connect(bump_figures_version, sender=_model, dispatch_uid=f"impact-page-{_model.__name__}-delete")
 
 
 def public_figure(key, label, item, detail):
@@ -116,7 +96,7 @@ class ImpactPage(Page):
     def figures(self):
         """The headline figures, small numbers suppressed: a list of {key, label, value, detail}, from the cache."""
         start, end = period_dates(self.period)
-        key = f"impact-page:{self.pk}:{_figures_version()}:{get_language()}:{self.period}:{start}:{end}"
+        key = f"impact-page:{self.pk}:{figures_version()}:{get_language()}:{self.period}:{start}:{end}"
         figures = cache.get(key)
         if figures is None:
             report = compute_impact(ImpactFilters(start=start, end=end))

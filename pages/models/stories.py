@@ -8,9 +8,8 @@ from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, ExpressionWrapper, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -37,74 +36,9 @@ from pages.api.serializers import (
 )
 from pages.blocks import ExperienceBlock, TestimonialBlock
 from pages.enums import Availability
-from pages.filters import StoryFilterSet, list_query_string
 from pages.models.images import CustomImage
 from pages.models.workflows import CandidateApprovalTask
-from pages.ordering import fair_order, session_seed
 from pages.sanitise import sanitise_rich_text
-
-
-class CandidateIndexPage(Page):
-    """The public list of stories."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-
-    subpage_types = ["pages.CandidatePage"]
-    max_count = 1
-    template = "pages/candidate_index_page.html"
-
-    class Meta:
-        verbose_name = _("story list")
-
-    STORIES_PER_PAGE = 9
-    SUGGESTIONS = 3
-
-    def get_context(self, request, *args, **kwargs):
-        """The filtered stories, in the visitor's fair order, 9 per page; suggestions when filters find none.
-
-        The number of queries does not depend on the number of stories: one count, one page of rows, and the
-        photos of that page with their renditions.
-        """
-        context = super().get_context(request, *args, **kwargs)
-        stories = CandidatePage.objects.published_stories().child_of(self).annotate(
-            found_job=ExpressionWrapper(Q(candidate__status=CandidateStatus.HIRED), output_field=models.BooleanField())
-        )
-        filterset = StoryFilterSet(request.GET, queryset=stories, request=request)
-        paginator = Paginator(fair_order(filterset.qs, seed=session_seed(request)), self.STORIES_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        active = filterset.active_filters()
-        filters = [
-            {"label": label, "remove_url": request.path + list_query_string(request.GET, remove=name)}
-            for name, label in active
-        ]
-        suggestions = []
-        if not paginator.count and filters:
-            suggestions = stories.looking_for_work().order_by("-last_published_at")[: self.SUGGESTIONS]
-        context.update(
-            filter=filterset,
-            stories=page_obj.object_list,
-            page_obj=page_obj,
-            paginator=paginator,
-            active_filters=filters,
-            is_filtered=bool(filters),
-            more_filters_count=sum(1 for name, _label in active if name != "q"),
-            suggestions=suggestions,
-            next_page_url=(
-                request.path + list_query_string(request.GET, page=page_obj.next_page_number())
-                if page_obj.has_next()
-                else ""
-            ),
-            previous_page_url=(
-                request.path + list_query_string(request.GET, page=page_obj.previous_page_number())
-                if page_obj.has_previous()
-                else ""
-            ),
-        )
-        return context
-
 
 STORY_CARD_RENDITIONS = ("fill-480x480-c80|format-webp", "fill-480x480-c80")
 

@@ -5,9 +5,12 @@ address is listed for the offer's city moderate its offers; when a city lists no
 of the groups does, so that no offer waits for a reviewer who does not exist. Superusers always may.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask
+
+from snippets.models.network import City, Offer
 
 
 def _listed(address, city):
@@ -32,8 +35,6 @@ class CityStaffApprovalTask(GroupApprovalTask):
         return listed or list(members)
 
     def member_queryset(self):
-        from django.contrib.auth import get_user_model
-
         return get_user_model().objects.filter(is_active=True, groups__in=self.groups.all()).distinct()
 
     def _may_moderate(self, obj, user):
@@ -62,8 +63,6 @@ class CityStaffApprovalTask(GroupApprovalTask):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
         if user.is_superuser or not states.exists():
             return states
-        from snippets.models import City, Offer
-
         cities = [city.pk for city in City.objects.all() if user in self.city_reviewers(city)]
         offers = Offer.objects.filter(city__in=cities).values_list("pk", flat=True)
         return states.filter(Q(workflow_state__object_id__in=[str(pk) for pk in offers]))

@@ -10,7 +10,8 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from cohorts.enums import ApplicationStatus, ExitCategory
-from cohorts.impact.figures import ImpactFilters, compute_impact
+from cohorts.impact.figures import compute_impact
+from cohorts.impact.measures import ImpactFilters
 from cohorts.models import Application
 from pages.models import CandidatePage
 from pages.models.counters import StoryCounter

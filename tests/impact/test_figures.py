@@ -7,7 +7,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from cohorts.enums import ExitCategory as E
-from cohorts.impact.figures import ImpactFilters, Median, Rate, compute_impact, display, headline
+from cohorts.impact.figures import compute_impact, headline
+from cohorts.impact.measures import ImpactFilters, Median, Rate, display
 
 D = datetime.date
 YEAR_2026 = (D(2026, 1, 1), D(2026, 12, 31))

@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from cohorts.enums import ApplicationStatus, CandidateStatus, ExitCategory, FollowUpKind
-from cohorts.impact.figures import ImpactFilters, compute_impact
+from cohorts.impact.figures import compute_impact
+from cohorts.impact.measures import ImpactFilters
 from cohorts.models import Application, Candidate, CoachingSession, FollowUpCheck, Outcome, Pair
 from tests.factories import CoachFactory, CohortFactory, ContractTypeFactory, OfferFactory, PartnerCompanyFactory
 
