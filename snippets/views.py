@@ -103,12 +103,12 @@ class PartnerCompanyInspectView(InspectView):
             }
             for offer in self.offers
         ]
-        return CompanyTable("snippets/admin/company_offers.html", rows)
+        return CompanyTable("snippets/companies/offers.html", rows)
 
     def get_applications_display_value(self):
         rows = [{"application": a, "url": self.url_finder.get_edit_url(a)} for a in self.applications]
-        return CompanyTable("snippets/admin/company_applications.html", rows)
+        return CompanyTable("snippets/companies/applications.html", rows)
 
     def get_hires_display_value(self):
         rows = [{"application": a, "url": self.url_finder.get_edit_url(a)} for a in self.applications if a.is_hired]
-        return CompanyTable("snippets/admin/company_applications.html", rows, hires=True)
+        return CompanyTable("snippets/companies/applications.html", rows, hires=True)

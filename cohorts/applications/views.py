@@ -138,7 +138,7 @@ class ApplicationUsageView(VisibleApplicationMixin, UsageView):
 class StatusHistory(Component):
     """The status changes of an application, oldest first: date, author, from → to, note."""
 
-    template_name = "cohorts/admin/status_history.html"
+    template_name = "cohorts/applications/status_history.html"
 
     def __init__(self, changes):
         self.changes = changes
@@ -202,7 +202,7 @@ class MatchesView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
     """
 
     model = Application
-    template_name = "cohorts/admin/matches.html"
+    template_name = "cohorts/applications/matches.html"
     http_method_names = ["get", "post"]
 
     def get_breadcrumbs_items(self):

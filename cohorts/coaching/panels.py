@@ -18,7 +18,7 @@ class MyPairPanel(Component):
     """The coach's candidate at a glance, with "Log a session" first: the fastest path to what they came for."""
 
     name = "my_pair"
-    template_name = "cohorts/admin/coaching/my_pair_panel.html"
+    template_name = "cohorts/coaching/my_pair_panel.html"
     order = 10
 
     def __init__(self, user):
@@ -62,7 +62,7 @@ class InactivePairsPanel(Component):
     """For staff: how many pairs have gone quiet, with the way to the report. One count query."""
 
     name = "inactive_pairs"
-    template_name = "cohorts/admin/coaching/inactive_pairs_panel.html"
+    template_name = "cohorts/coaching/inactive_pairs_panel.html"
     order = 150
 
     def __init__(self, report_url):

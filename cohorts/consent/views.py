@@ -28,7 +28,7 @@ WITHDRAW_URL_NAME = "wagtailsnippets_cohorts_consentrecord:withdraw"
 class ConsentSummary(Component):
     """The candidate's consents on their inspect page: each purpose, current or withdrawn, and a way to withdraw."""
 
-    template_name = "cohorts/admin/consent_summary.html"
+    template_name = "cohorts/consent/summary.html"
 
     def __init__(self, candidate, user):
         self.candidate = candidate
@@ -146,7 +146,7 @@ class ConsentWithdrawView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Tem
 
     model = ConsentRecord
     permission_required = "change"
-    template_name = "cohorts/admin/consent_withdraw.html"
+    template_name = "cohorts/consent/withdraw.html"
     page_title = _("Withdraw consent")
     header_icon = "cross"
     http_method_names = ["get", "post"]

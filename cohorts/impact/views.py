@@ -102,7 +102,7 @@ class ImpactPermissionMixin:
 class ImpactReportView(ImpactPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
     """The full report: each section with its chart and its table, and links to the exports."""
 
-    template_name = "cohorts/admin/impact/report.html"
+    template_name = "cohorts/impact/report.html"
     page_title = _("Impact")
     header_icon = "table"
 
@@ -162,7 +162,7 @@ class ImpactHomePanel(Component):
 
     name = "impact"
     order = 90
-    template_name = "cohorts/admin/impact/home_panel.html"
+    template_name = "cohorts/impact/home_panel.html"
 
     class Media:
         css = {"all": ["cohorts/css/impact.css"]}

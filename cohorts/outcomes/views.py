@@ -38,7 +38,7 @@ class FollowUpsToDoView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templ
 
     model = FollowUpCheck
     permission_required = "change"
-    template_name = "cohorts/admin/outcomes/followups_todo.html"
+    template_name = "cohorts/outcomes/followups_todo.html"
     page_title = _("Follow-ups to do")
     header_icon = "clipboard-list"
     http_method_names = ["get", "post"]
@@ -98,7 +98,7 @@ class FollowUpsDuePanel(Component):
 
     name = "followups_due"
     order = 110
-    template_name = "cohorts/admin/outcomes/home_panel.html"
+    template_name = "cohorts/outcomes/home_panel.html"
 
     def get_context_data(self, parent_context=None):
         return {

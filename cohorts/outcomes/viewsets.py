@@ -172,7 +172,7 @@ class OutcomeEditView(EditView):
 class FollowUpChecks(Component):
     """The follow-up checks of an outcome, on its inspect page: when each is due, and its answer or its state."""
 
-    template_name = "cohorts/admin/outcomes/checks.html"
+    template_name = "cohorts/outcomes/checks.html"
 
     def __init__(self, outcome, can_answer):
         self.outcome = outcome

@@ -174,6 +174,6 @@ def test_numbers_read_in_the_readers_language(language, rate, median, count):
 def test_report_tables_group_thousands():
     table = {"columns": ["Company", "Views"], "rows": [["Alpha 2026", 12345]]}
     with translation.override("fr"):
-        html = render_to_string("cohorts/admin/impact/table.html", {"table": table})
+        html = render_to_string("cohorts/impact/table.html", {"table": table})
 
     assert "<th scope=\"row\">Alpha 2026</th><td>12\xa0345</td>" in html
