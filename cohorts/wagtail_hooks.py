@@ -1,5 +1,4 @@
 """The "Programme" admin menu: cohorts, candidates, coaches, pairs, consents, contact requests and applications."""
-
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -17,16 +16,29 @@ from cohorts.applications.views import (
     can_propose,
 )
 from cohorts.applications.viewsets import ApplicationViewSet
+from cohorts.coaching.panels import InactivePairsPanel, MyPairPanel
+from cohorts.coaching.views import (
+    INACTIVE_PAIRS_RESULTS_URL,
+    INACTIVE_PAIRS_URL,
+    REPORT_TITLE,
+    STORY_DRAFT_URL,
+    InactivePairsMenuItem,
+    InactivePairsReportView,
+    StoryDraftPreviewView,
+    can_read_inactive_pairs,
+)
 from cohorts.coaching.viewsets import CoachingSessionViewSet
 from cohorts.consent.viewsets import ConsentRecordViewSet
 from cohorts.contact.viewsets import ContactRequestViewSet, ReceivedOnlyPermissionPolicy
 from cohorts.impact.views import add_home_panel, menu_item, urls
 from cohorts.imports.viewsets import ImportViewSet
-from cohorts.models import Candidate, ContactRequest
+from cohorts.models import Candidate, ContactRequest, FollowUpCheck
 from cohorts.outcomes.views import add_followups_panel
-from cohorts.outcomes.viewsets import FollowUpCheckViewSet, OutcomeViewSet
+from cohorts.outcomes.viewsets import FollowUpCheckViewSet, OutcomeViewSet, ScheduledOnlyPermissionPolicy
 from cohorts.people.viewsets import CandidateViewSet, CoachViewSet, CohortViewSet, PairViewSet
+from cohorts.perms import visible_candidates
 from snippets.models import Offer
+from snippets.perms import sees_only_own_candidate
 from snippets.viewsets import CityViewSet
 
 CONSENT_WITHDRAW_ACTION = "cohorts.consent.withdraw"
@@ -34,6 +46,7 @@ CONSENT_WITHDRAW_ACTION = "cohorts.consent.withdraw"
 
 # Registered before any view asks for the model's policy (Wagtail would otherwise create the default one).
 register_permission_policy(ContactRequest, ReceivedOnlyPermissionPolicy(ContactRequest), exact_class=True)
+register_permission_policy(FollowUpCheck, ScheduledOnlyPermissionPolicy(FollowUpCheck), exact_class=True)
 
 
 @hooks.register("register_log_actions")
@@ -113,3 +126,43 @@ def register_impact_menu_item():
 def impact_panel(request, panels):
     """The headline impact figures on the admin home, for users who may read the report."""
     add_home_panel(request, panels)
+
+
+@hooks.register("register_admin_urls")
+def register_coaching_urls():
+    """The report of inactive pairs, and the read-only preview of a candidate's story draft (coaching_views)."""
+    report = InactivePairsReportView
+    return [
+        path("binomes-sans-seance/", report.as_view(), name=INACTIVE_PAIRS_URL),
+        path("binomes-sans-seance/resultats/", report.as_view(results_only=True), name=INACTIVE_PAIRS_RESULTS_URL),
+        path("candidats/<int:pk>/recit-brouillon/", StoryDraftPreviewView.as_view(),
+             name=STORY_DRAFT_URL),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_inactive_pairs_menu_item():
+    return InactivePairsMenuItem(
+        REPORT_TITLE, reverse(INACTIVE_PAIRS_URL), name="inactive-pairs", icon_name="warning",
+        order=50,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_coaching_panels(request, panels):
+    """A coach's "My pair" panel first on their home; for staff, how many pairs have gone quiet."""
+    if sees_only_own_candidate(request.user):
+        panels.insert(0, MyPairPanel(request.user))
+    elif can_read_inactive_pairs(request.user):
+        panels.append(InactivePairsPanel(reverse(INACTIVE_PAIRS_URL)))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_stories_from_coaches(pages, request):
+    """A coach holds no page permission, but Wagtail's page chooser is open to every admin user: it would list every
+    candidate's story, drafts included. A coach's chooser leaves out the stories of candidates they do not read.
+    """
+    if not sees_only_own_candidate(request.user):
+        return pages
+    others = Candidate.objects.exclude(pk__in=visible_candidates(request.user, Candidate.objects.all()).values("pk"))
+    return pages.exclude(pk__in=others.filter(story_page__isnull=False).values("story_page"))

@@ -35,7 +35,7 @@ from cohorts.applications.services import propose_offer
 from cohorts.enums import CandidateStatus
 from cohorts.models import Candidate
 from cohorts.models.applications import Application
-from cohorts.outcomes.viewsets import record_outcome_button
+from cohorts.outcomes.views import record_outcome_button
 from cohorts.perms import visible_applications, visible_candidates
 from snippets.models import Offer
 

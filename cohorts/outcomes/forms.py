@@ -1,12 +1,12 @@
 """The form that answers a follow-up check (cohorts/outcome_admin.py, cohorts/outcome_views.py)."""
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.widgets import AdminDateInput
 
-from cohorts.models.outcomes import FollowUpCheck
+from cohorts.models.outcomes import JOB_PANELS, FollowUpCheck, Outcome
 
 
 class FollowUpAnswerForm(WagtailAdminModelForm):
@@ -37,3 +37,30 @@ class FollowUpAnswerForm(WagtailAdminModelForm):
         if checked_on > timezone.localdate():
             raise forms.ValidationError(_("A check cannot be answered in advance: give the day it was made."))
         return checked_on
+
+
+ADD_PANEL = ObjectList([FieldPanel("candidate"), *JOB_PANELS]).bind_to_model(Outcome)
+
+
+FROM_APPLICATION_PANEL = ObjectList(
+    [FieldPanel("candidate"), FieldPanel("application", read_only=True), *JOB_PANELS]
+).bind_to_model(Outcome)
+
+
+EDIT_PANEL = ObjectList([FieldPanel("candidate", read_only=True), *JOB_PANELS]).bind_to_model(Outcome)
+
+
+EDIT_FROM_APPLICATION_PANEL = ObjectList(
+    [FieldRowPanel([FieldPanel("candidate", read_only=True), FieldPanel("application", read_only=True)]), *JOB_PANELS]
+).bind_to_model(Outcome)
+
+
+ANSWER_PANEL = ObjectList(
+    [
+        FieldRowPanel([FieldPanel("outcome", read_only=True), FieldPanel("kind", read_only=True),
+                       FieldPanel("due_on", read_only=True)]),
+        FieldRowPanel([FieldPanel("still_employed"), FieldPanel("checked_on")]),
+        FieldPanel("note"),
+    ],
+    base_form_class=FollowUpAnswerForm,
+).bind_to_model(FollowUpCheck)

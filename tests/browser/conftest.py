@@ -152,7 +152,7 @@ def site_data(live_server, home_page, story_index):
     from wagtail.images.tests.utils import get_test_image_file
     from wagtail.models import Site
 
-    from pages.models import ProgrammeSettings
+    from snippets.models import ProgrammeSettings
     from tests.factories import CandidateFactory, ImageFactory
 
     settings = ProgrammeSettings.for_site(Site.objects.get(is_default_site=True))
