@@ -117,30 +117,30 @@ class OfferViewSet(ReadableBooleansExportMixin, TremplinViewSet):
         return Offer.objects.select_related("company", "city", "sector", "contract_type")
 
 
-class SectorViewSet(TremplinViewSet):
+class OrderedListViewSet(TremplinViewSet):
+    """A short list staff label and put in order (sectors, contract types): the order is the forms' order."""
+
+    list_display = ["label", "slug"]
+    list_export = ["label", "slug", "sort_order"]
+    export_headings = {"sort_order": _("Order")}
+    search_fields = ["label"]
+    sort_order_field = "sort_order"
+
+
+class SectorViewSet(OrderedListViewSet):
     model = Sector
     icon = "tag"
     menu_label = _("Sectors")
-    list_display = ["label", "slug"]
-    list_export = ["label", "slug", "sort_order"]
-    export_headings = {"sort_order": _("Order")}
     export_filename = "secteurs"
     filterset_class = SectorFilterSet
-    search_fields = ["label"]
-    sort_order_field = "sort_order"
 
 
-class ContractTypeViewSet(TremplinViewSet):
+class ContractTypeViewSet(OrderedListViewSet):
     model = ContractType
     icon = "doc-full-inverse"
     menu_label = _("Contract types")
-    list_display = ["label", "slug"]
-    list_export = ["label", "slug", "sort_order"]
-    export_headings = {"sort_order": _("Order")}
     export_filename = "types-de-contrat"
     filterset_class = ContractTypeFilterSet
-    search_fields = ["label"]
-    sort_order_field = "sort_order"
 
 
 class ReferringOrganisationViewSet(TremplinViewSet):
