@@ -39,8 +39,10 @@ run: demo
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# In parallel, one worker per core (pytest-xdist); PYTHONHASHSEED fixed so that every worker collects the same
+# tests in the same order. PYTEST_ARGS adds options, e.g. PYTEST_ARGS="-n 0 tests/pages" for one serial folder.
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	PYTHONHASHSEED=0 $(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 messages: install
 	$(BIN)/python manage.py makemessages --locale fr --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete

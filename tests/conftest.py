@@ -7,7 +7,18 @@ from wagtail.models import Page, Site
 
 from pages.models import CandidateIndexPage, HomePage
 from snippets import roles
-from tests.factories import UserFactory
+from tests.cohorts.factories import CandidateFactory, CoachFactory, PairFactory
+from tests.snippets.factories import UserFactory
+
+
+def pytest_sessionstart(session):
+    """Remove the browser tests' failure screenshots of an earlier run, so none is mistaken for new.
+
+    Once, in the process that runs the session: under pytest-xdist the workers share the folder, and one worker
+    clearing it must not delete what another has just saved.
+    """
+    if not hasattr(session.config, "workerinput"):
+        shutil.rmtree(session.config.rootpath / "test-artifacts" / "failures", ignore_errors=True)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -91,3 +102,32 @@ def communication_client(client, communication_user):
 @pytest.fixture
 def coach_client(client, coach_user):
     return _client_for(client, coach_user)
+
+
+@pytest.fixture
+def plain_client(client, plain_user):
+    """Logged in, but the account holds no role."""
+    client.force_login(plain_user)
+    return client
+
+
+@pytest.fixture
+def coach_record(coach_user):
+    """The coach behind ``coach_user``: the admin account is linked through ``Coach.user``."""
+    return CoachFactory(user=coach_user, first_name="Claire", last_name="Coach")
+
+
+@pytest.fixture
+def coached_candidate(coach_record):
+    """The one candidate ``coach_user`` may read: paired with them, pair still active."""
+    candidate = CandidateFactory(first_name="Awa", last_name="Suivie")
+    PairFactory(coach=coach_record, candidate=candidate)
+    return candidate
+
+
+@pytest.fixture
+def unrelated_candidate():
+    """A candidate paired with somebody else's coach."""
+    candidate = CandidateFactory(first_name="Bintou", last_name="Ailleurs")
+    PairFactory(candidate=candidate)
+    return candidate

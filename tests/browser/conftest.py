@@ -6,7 +6,6 @@ and the loop, DJANGO_ALLOW_ASYNC_UNSAFE and the connection hand-over below never
 """
 
 import re
-import shutil
 import sys
 from dataclasses import dataclass
 
@@ -54,10 +53,8 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture(scope="session")
 def artifacts_dir(pytestconfig):
-    """test-artifacts/ (gitignored); failure screenshots left by an earlier run are removed, not mistaken for new."""
-    path = pytestconfig.rootpath / "test-artifacts"
-    shutil.rmtree(path / "failures", ignore_errors=True)
-    return path
+    """test-artifacts/ (gitignored): the screenshots the tests take, and those of failures."""
+    return pytestconfig.rootpath / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -153,7 +150,8 @@ def site_data(live_server, home_page, story_index):
     from wagtail.models import Site
 
     from snippets.models import ProgrammeSettings
-    from tests.factories import CandidateFactory, ImageFactory
+    from tests.cohorts.factories import CandidateFactory
+    from tests.pages.factories import ImageFactory
 
     settings = ProgrammeSettings.for_site(Site.objects.get(is_default_site=True))
     settings.programme_name = "Tremplin Lyon"

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.factories import CandidateFactory, CoachFactory, CohortFactory, PairFactory
+from tests.cohorts.factories import CandidateFactory, CoachFactory, CohortFactory, PairFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 @pytest.fixture
 def impact_url(live_server, home_page):
     from pages.models.impact import ImpactPage
-    from tests.factories import CandidateFactory, CohortFactory, OutcomeFactory
+    from tests.cohorts.factories import CandidateFactory, CohortFactory, OutcomeFactory
 
     today, days = datetime.date.today(), datetime.timedelta
     cohort = CohortFactory(start_date=today - days(days=250), end_date=today - days(days=70))

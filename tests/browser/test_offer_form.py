@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 @pytest.fixture
 def form_url(live_server, home_page):
     from pages.models.offers import OfferFormPage
-    from tests.factories import CityFactory, SectorFactory
+    from tests.snippets.factories import CityFactory, SectorFactory
 
     CityFactory(name="Lyon", department="69", staff_emails="equipe-lyon@example.org")
     CityFactory(name="Lille", department="59")

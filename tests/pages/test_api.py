@@ -10,14 +10,9 @@ from wagtail.images.tests.utils import get_test_image_file
 from cohorts.enums import CandidateStatus, ConsentPurpose
 from pages.enums import Availability
 from pages.models import CandidatePage
-from tests.factories import (
-    CandidateFactory,
-    CityFactory,
-    ContractTypeFactory,
-    ImageFactory,
-    ReferringOrganisationFactory,
-    SectorFactory,
-)
+from tests.cohorts.factories import CandidateFactory
+from tests.pages.factories import ImageFactory
+from tests.snippets.factories import CityFactory, ContractTypeFactory, ReferringOrganisationFactory, SectorFactory
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from cohorts.enums import ConsentPurpose, HelpKind
 from cohorts.models import ContactRequest
 from pages.antispam import sign_form_start
 from snippets.models.emails import EmailKey, EmailTemplate
-from tests.factories import CandidateFactory, CoachFactory, PairFactory
+from tests.cohorts.factories import CandidateFactory, CoachFactory, PairFactory
 
 pytestmark = pytest.mark.django_db
 

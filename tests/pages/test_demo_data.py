@@ -22,7 +22,8 @@ from snippets import roles
 from snippets.enums import OfferStatus
 from snippets.models import City, Offer, PartnerCompany, ReferringOrganisation, Sector
 from snippets.models.settings import ProgrammeSettings
-from tests.factories import CandidateFactory, ImageFactory
+from tests.cohorts.factories import CandidateFactory
+from tests.pages.factories import ImageFactory
 
 
 def load_demo():

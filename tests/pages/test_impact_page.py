@@ -10,7 +10,7 @@ from django.utils import translation
 from cohorts.enums import ExitCategory
 from cohorts.models import Outcome
 from pages.models.impact import ImpactPage, ImpactPeriod, period_dates
-from tests.factories import CandidateFactory, CohortFactory, OutcomeFactory
+from tests.cohorts.factories import CandidateFactory, CohortFactory, OutcomeFactory
 
 pytestmark = pytest.mark.django_db
 

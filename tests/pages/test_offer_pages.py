@@ -11,14 +11,9 @@ from pages.models.offers import OfferFormPage, OfferIndexPage, offer_slug, offer
 from snippets.enums import OfferStatus
 from snippets.models import ContractType
 from snippets.models.settings import ProgrammeSettings
-from tests.factories import (
-    CandidateFactory,
-    CityFactory,
-    ImageFactory,
-    OfferFactory,
-    PartnerCompanyFactory,
-    SectorFactory,
-)
+from tests.cohorts.factories import CandidateFactory
+from tests.pages.factories import ImageFactory
+from tests.snippets.factories import CityFactory, OfferFactory, PartnerCompanyFactory, SectorFactory
 
 pytestmark = [
     pytest.mark.django_db,

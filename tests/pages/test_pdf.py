@@ -12,7 +12,8 @@ from django.utils import timezone
 from cohorts.enums import ConsentPurpose
 from pages import pdf
 from pages.models.counters import StoryCounter
-from tests.factories import CandidateFactory, ImageFactory
+from tests.cohorts.factories import CandidateFactory
+from tests.pages.factories import ImageFactory
 
 pytestmark = [
     pytest.mark.django_db,

@@ -8,7 +8,8 @@ from wagtail.models import Page
 
 from cohorts.enums import CandidateStatus
 from pages.models import ContentPage
-from tests.factories import CandidateFactory, ImageFactory
+from tests.cohorts.factories import CandidateFactory
+from tests.pages.factories import ImageFactory
 
 pytestmark = [
     pytest.mark.django_db,

@@ -19,7 +19,8 @@ from pages import sharing
 from pages.enums import CounterKind, ShareChannel
 from pages.models.counters import StoryCounter
 from pages.wagtail_hooks import count_story_view
-from tests.factories import CandidateFactory, ConsentRecordFactory, ImageFactory
+from tests.cohorts.factories import CandidateFactory, ConsentRecordFactory
+from tests.pages.factories import ImageFactory
 
 pytestmark = [
     pytest.mark.django_db,

@@ -11,7 +11,9 @@ from pages.enums import Availability
 from pages.models import CandidatePage
 from pages.ordering import SESSION_KEY, fair_order
 from snippets.models import ContractType
-from tests.factories import CandidateFactory, CityFactory, ImageFactory, SectorFactory
+from tests.cohorts.factories import CandidateFactory
+from tests.pages.factories import ImageFactory
+from tests.snippets.factories import CityFactory, SectorFactory
 
 pytestmark = [
     pytest.mark.django_db,

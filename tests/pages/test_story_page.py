@@ -9,7 +9,9 @@ from django.utils import timezone
 from cohorts.enums import CandidateStatus, ConsentPurpose
 from pages.enums import Availability
 from snippets.models import ContractType
-from tests.factories import CandidateFactory, CityFactory, ImageFactory, SectorFactory
+from tests.cohorts.factories import CandidateFactory
+from tests.pages.factories import ImageFactory
+from tests.snippets.factories import CityFactory, SectorFactory
 
 pytestmark = [
     pytest.mark.django_db,

@@ -18,8 +18,9 @@ from cohorts.enums import ConsentPurpose
 from pages import approval
 from pages.models.workflows import AlreadyDecided, CandidateApprovalTask
 from snippets import roles
-from tests.factories import CandidateFactory, ConsentRecordFactory, UserFactory
+from tests.cohorts.factories import CandidateFactory, ConsentRecordFactory
 from tests.pages.editor import edit_form_data
+from tests.snippets.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)

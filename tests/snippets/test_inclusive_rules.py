@@ -20,7 +20,7 @@ from snippets.models.inclusive import (
     validate_pattern,
 )
 from snippets.views import MAX_TEXT_LENGTH
-from tests.factories import OfferFactory
+from tests.snippets.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
 

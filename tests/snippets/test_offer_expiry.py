@@ -24,7 +24,8 @@ from snippets.expiry import (
     send_expiry_reminders,
 )
 from snippets.models import Offer
-from tests.factories import CandidateFactory, CityFactory, OfferFactory
+from tests.cohorts.factories import CandidateFactory
+from tests.snippets.factories import CityFactory, OfferFactory
 
 pytestmark = pytest.mark.django_db
 

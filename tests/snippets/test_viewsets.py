@@ -6,7 +6,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from cohorts.perms import visible_candidates
 from snippets.viewsets import TremplinViewSet
-from tests.factories import CandidateFactory, CoachFactory, PairFactory
+from tests.cohorts.factories import CandidateFactory, CoachFactory, PairFactory
 
 
 def _viewsets():
