@@ -11,6 +11,22 @@ def visible_candidates(user, queryset):
     return queryset
 
 
+def visible_consents(user, queryset):
+    """Consents are read by who holds a permission on them (programme admins, communication), for the candidates
+    they may read; a coach holds none: the chooser would otherwise list every candidate's name."""
+    if not (user.has_perm("cohorts.view_consentrecord") or user.has_perm("cohorts.change_consentrecord")):
+        return queryset.none()
+    return queryset.filter(candidate__in=visible_candidates(user, Candidate.objects.all()))
+
+
+def visible_contact_requests(user, queryset):
+    """Offers of help hold a stranger's contact details: only for who holds a permission on them (programme
+    admins). The candidate's coach hears of them by e-mail, not through the admin."""
+    if not (user.has_perm("cohorts.view_contactrequest") or user.has_perm("cohorts.change_contactrequest")):
+        return queryset.none()
+    return queryset.filter(candidate__in=visible_candidates(user, Candidate.objects.all()))
+
+
 def visible_pairs(user, queryset):
     """Restrict a pair queryset to the pairs of candidates this user may read."""
     if sees_only_own_candidate(user):
@@ -53,6 +69,8 @@ def visible_cohorts(user, queryset):
 
 def visible_coaches(user, queryset):
     """A coach reads only their own coach record: the other volunteers' names are not theirs to read."""
+    if not user.is_authenticated:
+        return queryset.none()
     if sees_only_own_candidate(user):
         return queryset.filter(user=user)
     return queryset

@@ -1,9 +1,12 @@
-"""Wagtail hooks of the public pages: story views as Wagtail serves them, and what cohorts asks of the site."""
+"""Wagtail hooks of the public pages: story views as Wagtail serves them, what cohorts asks of the site, and the
+admin's page tree and API kept to what each user may read."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from wagtail import hooks
 
 from cohorts.hooks import AFTER_COHORT_IMPORT, AFTER_CONSENT_WITHDRAWN, STORY_COUNTERS
+from pages.api.admin import PermittedDocumentsAdminAPIViewSet, PermittedImagesAdminAPIViewSet
 from pages.enums import CounterKind
 from pages.models import CandidatePage, StoryCounter
 from pages.services import create_draft_stories, unpublish_story
@@ -44,3 +47,18 @@ def story_counters(*, scope, period):
     counters = (StoryCounter.objects.filter(scope, day__range=period)
                 .values_list("kind").annotate(total=Sum("count")).order_by())
     return dict(counters)
+
+
+# After Wagtail's own registrations of these endpoints, which it replaces.
+@hooks.register("construct_admin_api", order=100)
+def permitted_images_and_documents(router):
+    router.register_endpoint("images", PermittedImagesAdminAPIViewSet)
+    router.register_endpoint("documents", PermittedDocumentsAdminAPIViewSet)
+
+
+@hooks.register("before_move_page")
+def refuse_moves_the_user_may_not_make(request, page_to_move, destination):
+    """Wagtail's move confirmation names both pages before checking anything: a coach read the title of any story
+    by its id. Only who may move this page under that destination sees the question."""
+    if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

@@ -4,6 +4,8 @@ Apart from cohorts/wagtail_hooks.py so that other modules (coaching, and the off
 without importing the hooks.
 """
 
+from django.core.exceptions import PermissionDenied
+from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -12,15 +14,30 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenView,
 )
 
+# Any one of these on a model lets a user open its chooser.
+READING_ACTIONS = ("add", "change", "delete", "view")
 
-def chooser_restricted_by(rule):
-    """A snippet chooser that lists, and resolves, only the rows that ``rule(user, queryset)`` lets this user read.
+
+def may_read_model(user, model):
+    """Whether this user holds any permission on ``model`` under its registered permission policy."""
+    return policy_registry.get_by_type(model).user_has_any_permission(user, READING_ACTIONS)
+
+
+def chooser_restricted_by(rule, *, require_permission=False):
+    """A snippet chooser that lists, and resolves, only the rows that ``rule(user, queryset)`` lets this user read;
+    with ``require_permission``, refused outright to who holds no permission on the model.
 
     Wagtail opens every chooser to every admin user, whatever their model permissions: without this, a coach
-    would read the names of all candidates in the candidate (or pair) chooser.
+    would read the names of all candidates in the candidate (or pair) chooser, and a user with no right on
+    outcomes would still be answered their (empty) list.
     """
 
     class RestrictedMixin:
+        def dispatch(self, request, *args, **kwargs):
+            if require_permission and not may_read_model(request.user, self.model_class):
+                raise PermissionDenied
+            return super().dispatch(request, *args, **kwargs)
+
         def get_object_list(self):
             # A `pk__in` subquery, not the rule's own joins: the chooser's search backend only filters on
             # declared FilterFields (Candidate declares "id").

@@ -5,18 +5,26 @@ The roles are Wagtail groups (snippets/roles.py). This module names other apps' 
 
 from django.db.models import Q
 
-from snippets.roles import COACHES
+from snippets.roles import COMMUNICATION, PROGRAMME_ADMINS
+
+
+def reads_every_candidate(user):
+    """Superusers and the wider roles (programme admins, communication) read every candidate.
+
+    Said positively, so that whoever is not known to be wide is narrow: a coach, an account with no role, an
+    anonymous visitor who reached an admin URL.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    return bool({group.name for group in user.groups.all()} & {PROGRAMME_ADMINS, COMMUNICATION})
 
 
 def sees_only_own_candidate(user):
-    """A coach reads their own candidate only; staff with wider roles, and superusers, read every candidate.
-
-    The rule holds for members of the "Coachs" group who hold no other role.
-    """
-    if user.is_superuser:
-        return False
-    group_names = {group.name for group in user.groups.all()}
-    return group_names == {COACHES}
+    """A coach reads their own candidate only (the candidate of their current pair); anyone not known to read
+    every candidate reads no more than that, and an anonymous visitor reads nothing."""
+    return not reads_every_candidate(user)
 
 
 def visible_offers(user, queryset):
@@ -25,6 +33,8 @@ def visible_offers(user, queryset):
     Other users read offers through their permissions on them; this rule is for the choosers, open to every admin
     user. "Their own candidate" is the candidate of the coach's current pair.
     """
+    if not user.is_authenticated:
+        return queryset.filter(pk__in=queryset.model.objects.public().values("pk"))
     if sees_only_own_candidate(user):
         offers = queryset.model.objects
         aimed_at_own = offers.filter(target_candidate__pairs__coach__user=user, target_candidate__pairs__end_date=None)

@@ -5,13 +5,15 @@ registered in snippets/wagtail_hooks.py; CityViewSet is shown in the "Programme"
 """
 
 
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models import Count, Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from snippets.choosers import chooser_restricted_by
+from snippets.choosers import chooser_restricted_by, may_read_model
 from snippets.enums import OfferStatus
 from snippets.filters import (
     CityFilterSet,
@@ -26,13 +28,41 @@ from snippets.perms import visible_offers
 from snippets.spreadsheets import ReadableBooleansExportMixin, SafeIndexView
 from snippets.views import PartnerCompanyInspectView
 
+# Each model with a visibility rule, and its rule: what reads several models at once (the site history) uses it.
+VISIBILITY_RULES = {}
+
+
+class VisibleObjectMixin:
+    """Answers 404 for a row that the viewset's rule hides from this user, and 403 to who holds no permission on
+    the model, whichever way the view looked the row up.
+
+    Mixed into every object view of a screen with a rule (edit, delete, inspect, history, usage, revisions, compare,
+    unpublish, lock, workflow history...): Wagtail's generic views load the row by id from the model's manager,
+    each in its own way, and none applies the list's queryset.
+    """
+
+    visibility = None
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        if instance is None:  # a create view's "object", before it exists
+            return None
+        model = type(instance)
+        if not may_read_model(self.request.user, model):
+            raise PermissionDenied
+        if not type(self).visibility(self.request.user, model._default_manager.filter(pk=instance.pk)).exists():
+            raise Http404
+        return instance
+
 
 class TremplinViewSet(SnippetViewSet):
     """The settings every admin screen of Tremplin shares, and the rule that decides which rows a user reads.
 
     ``visibility`` is a rule ``rule(user, queryset) -> queryset`` (cohorts/perms.py, snippets/perms.py). It scopes
-    the list, its filters and exports (``get_queryset``) and the chooser alike: Wagtail opens every chooser to every
-    admin user, so a screen that declares its rule once cannot forget to scope one of them.
+    the list, its filters and exports (``get_queryset``), every view of one row (``construct_view``) and the
+    chooser alike: Wagtail opens every chooser to every admin user and loads a row by id in each object view, so a
+    screen that declares its rule once cannot forget to scope one of them. A screen of private records must
+    declare one; reference data that names no person (cities, sectors...) leaves it None.
     """
 
     index_view_class = SafeIndexView
@@ -51,10 +81,38 @@ class TremplinViewSet(SnippetViewSet):
         queryset = self.base_queryset()
         return rule(request.user, queryset) if rule else queryset
 
+    def on_register(self):
+        super().on_register()
+        if type(self).visibility is not None:
+            VISIBILITY_RULES[self.model] = type(self).visibility
+
+    def construct_view(self, view_class, **kwargs):
+        rule = type(self).visibility
+        if rule is not None and hasattr(view_class, "get_object"):
+            view_class = type(view_class.__name__, (VisibleObjectMixin, view_class), {"visibility": staticmethod(rule)})
+        return super().construct_view(view_class, **kwargs)
+
     @property
     def chooser_viewset_class(self):
         rule = type(self).visibility
         return chooser_restricted_by(rule) if rule else SnippetChooserViewSet
+
+
+class PrivateRecordViewSet(TremplinViewSet):
+    """The screen of a private record of the programme (a candidate, a consent, a session...).
+
+    It must declare its visibility rule, or the admin does not start; and its chooser, beyond the rule, opens only
+    to who holds a permission on the model: Wagtail answers every admin user otherwise.
+    """
+
+    def on_register(self):
+        if type(self).visibility is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} lists private records: declare its visibility rule.")
+        super().on_register()
+
+    @property
+    def chooser_viewset_class(self):
+        return chooser_restricted_by(type(self).visibility, require_permission=True)
 
 
 class PartnerCompanyViewSet(TremplinViewSet):

@@ -19,10 +19,10 @@ from cohorts.models import Application
 from cohorts.perms import (
     visible_applications,
 )
-from snippets.viewsets import TremplinViewSet
+from snippets.viewsets import PrivateRecordViewSet
 
 
-class ApplicationViewSet(TremplinViewSet):
+class ApplicationViewSet(PrivateRecordViewSet):
     """The pipeline ("Candidatures"): each candidate's path with each offer. The screens are in views.py."""
 
     model = Application

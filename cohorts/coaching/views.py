@@ -1,4 +1,4 @@
-"""The coaching screens: the sessions' add, edit, delete, history and usage views (a coach's own pair only), the
+"""The coaching screens: the session's add view (the pair chosen for a coach; TremplinViewSet scopes the others), the
 report of pairs gone quiet, and the read-only preview of a story draft for the coach, who holds no page permission.
 """
 
@@ -14,14 +14,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, HistoryView, UsageView
+from wagtail.snippets.views.snippets import CreateView
 
 from cohorts.coaching.filters import InactivePairsFilterSet
 from cohorts.coaching.forms import own_pairs
 from cohorts.coaching.reminders import days_since_last_session, inactive_pairs, with_last_session
 from cohorts.models import Candidate, Pair
-from cohorts.models.coaching import INACTIVITY_DAYS, CoachingSession
-from cohorts.perms import visible_candidates, visible_sessions
+from cohorts.models.coaching import INACTIVITY_DAYS
+from cohorts.perms import visible_candidates
 from snippets.perms import sees_only_own_candidate
 from snippets.spreadsheets import SafeSpreadsheetExportMixin
 
@@ -64,25 +64,6 @@ def can_read_inactive_pairs(user):
     return user.has_perm("cohorts.view_pair")
 
 
-class VisibleSessionMixin:
-    """The session must be one this user may read: another coach's session is a 404 for a coach."""
-
-    def visible_queryset(self):
-        if not self.request.user.has_perm("cohorts.view_coachingsession"):
-            # Refused like any screen without permission, before the lookup would answer 404.
-            raise PermissionDenied
-        queryset = CoachingSession.objects.select_related("pair__coach", "pair__candidate", "logged_by")
-        return visible_sessions(self.request.user, queryset)
-
-    def get_queryset(self):
-        """Where edit and delete views (Django's SingleObjectMixin) look the session up."""
-        return self.visible_queryset()
-
-    def get_base_object_queryset(self):
-        """Where history and usage views (Wagtail's BaseObjectMixin) look the session up."""
-        return self.visible_queryset()
-
-
 class SessionCreateView(CreateView):
     """Opens with the pair chosen (``?pair=`` from the home panel or the reminder, or a coach's only pair)."""
 
@@ -100,22 +81,6 @@ class SessionCreateView(CreateView):
     def save_instance(self):
         self.form.instance.logged_by = self.request.user
         return super().save_instance()
-
-
-class SessionEditView(VisibleSessionMixin, EditView):
-    pass
-
-
-class SessionDeleteView(VisibleSessionMixin, DeleteView):
-    pass
-
-
-class SessionHistoryView(VisibleSessionMixin, HistoryView):
-    pass
-
-
-class SessionUsageView(VisibleSessionMixin, UsageView):
-    pass
 
 
 class InactivePairsReportView(SafeSpreadsheetExportMixin, ReportView):

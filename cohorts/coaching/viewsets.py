@@ -15,21 +15,15 @@ from wagtail.admin.ui.tables import Column, NumberColumn
 
 from cohorts.coaching.filters import CoachingSessionFilterSet
 from cohorts.coaching.forms import CoachingSessionForm
-from cohorts.coaching.views import (
-    SessionCreateView,
-    SessionDeleteView,
-    SessionEditView,
-    SessionHistoryView,
-    SessionUsageView,
-)
+from cohorts.coaching.views import SessionCreateView
 from cohorts.models.coaching import CoachingSession
 from cohorts.perms import visible_sessions
-from snippets.viewsets import TremplinViewSet
+from snippets.viewsets import PrivateRecordViewSet
 
 # --- Coaching sessions ---------------------------------------------------------------------------------------------
 
 
-class CoachingSessionViewSet(TremplinViewSet):
+class CoachingSessionViewSet(PrivateRecordViewSet):
     """ "Coaching sessions" in the Programme menu: a coach's own sessions, or every session for staff."""
 
     model = CoachingSession
@@ -37,10 +31,6 @@ class CoachingSessionViewSet(TremplinViewSet):
     icon = "calendar-check"
     menu_label = _("Coaching sessions")
     add_view_class = SessionCreateView
-    edit_view_class = SessionEditView
-    delete_view_class = SessionDeleteView
-    history_view_class = SessionHistoryView
-    usage_view_class = SessionUsageView
     list_display = [
         "date",
         Column("candidate", label=_("Candidate"), accessor="pair.candidate"),

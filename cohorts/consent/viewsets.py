@@ -19,8 +19,9 @@ from cohorts.consent.views import (
 )
 from cohorts.enums import ConsentChannel, ConsentPurpose
 from cohorts.models import Cohort, ConsentRecord
+from cohorts.perms import visible_consents
 from snippets.models import City
-from snippets.viewsets import TremplinViewSet
+from snippets.viewsets import PrivateRecordViewSet
 
 
 class ConsentRecordFilterSet(WagtailFilterSet):
@@ -40,8 +41,9 @@ class ConsentRecordFilterSet(WagtailFilterSet):
         fields = ["purpose", "current", "channel", "cohort", "city", "given_at"]
 
 
-class ConsentRecordViewSet(TremplinViewSet):
+class ConsentRecordViewSet(PrivateRecordViewSet):
     model = ConsentRecord
+    visibility = visible_consents
     icon = "tick-inverse"
     menu_label = _("Consents")
     index_view_class = ConsentIndexView

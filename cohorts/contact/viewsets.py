@@ -8,9 +8,10 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from cohorts.enums import HelpKind
 from cohorts.models import ContactRequest
+from cohorts.perms import visible_contact_requests
 from snippets.models import City
 from snippets.spreadsheets import ReadableBooleansExportMixin
-from snippets.viewsets import TremplinViewSet
+from snippets.viewsets import PrivateRecordViewSet
 
 
 class ReceivedOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -39,10 +40,11 @@ class ContactRequestFilterSet(WagtailFilterSet):
         fields = ["handled", "help_kind", "city", "created_at"]
 
 
-class ContactRequestViewSet(ReadableBooleansExportMixin, TremplinViewSet):
+class ContactRequestViewSet(ReadableBooleansExportMixin, PrivateRecordViewSet):
     """Offers of help from the public. Read and marked handled here; they are only ever created by the form."""
 
     model = ContactRequest
+    visibility = visible_contact_requests
     icon = "mail"
     menu_label = _("Contact requests")
     list_display = [

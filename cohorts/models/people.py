@@ -83,7 +83,9 @@ class CandidateQuerySet(models.QuerySet):
         )
 
     def coached_by(self, user):
-        """Candidates whose current coach is this user."""
+        """Candidates whose current coach is this user (none for an anonymous visitor)."""
+        if not user.is_authenticated:
+            return self.none()
         return self.filter(pairs__end_date__isnull=True, pairs__coach__user=user)
 
     def paired(self, paired=True):

@@ -24,7 +24,7 @@ from cohorts.outcomes.views import (
 )
 from cohorts.perms import visible_follow_up_checks, visible_outcomes
 from snippets.spreadsheets import ReadableBooleansExportMixin
-from snippets.viewsets import TremplinViewSet
+from snippets.viewsets import PrivateRecordViewSet
 
 
 class ScheduledOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -45,7 +45,7 @@ class ScheduledOnlyPermissionPolicy(ModelPermissionPolicy):
 # --- Outcomes ---------------------------------------------------------------------------------------------------
 
 
-class OutcomeViewSet(ReadableBooleansExportMixin, TremplinViewSet):
+class OutcomeViewSet(ReadableBooleansExportMixin, PrivateRecordViewSet):
     """Outcomes ("Sorties"): how each candidate left the programme, and the follow-up of their job."""
 
     model = Outcome
@@ -99,7 +99,7 @@ class OutcomeViewSet(ReadableBooleansExportMixin, TremplinViewSet):
 # --- Follow-up checks -------------------------------------------------------------------------------------------
 
 
-class FollowUpCheckViewSet(ReadableBooleansExportMixin, TremplinViewSet):
+class FollowUpCheckViewSet(ReadableBooleansExportMixin, PrivateRecordViewSet):
     """Follow-up checks: the menu opens the "Follow-ups to do" screen; the list holds every check, answered or not."""
 
     model = FollowUpCheck

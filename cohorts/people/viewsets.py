@@ -23,10 +23,10 @@ from cohorts.perms import (
     visible_pairs,
 )
 from snippets.spreadsheets import ReadableBooleansExportMixin
-from snippets.viewsets import TremplinViewSet
+from snippets.viewsets import PrivateRecordViewSet
 
 
-class CohortViewSet(TremplinViewSet):
+class CohortViewSet(PrivateRecordViewSet):
     model = Cohort
     icon = "group"
     visibility = visible_cohorts
@@ -75,7 +75,7 @@ class CandidateInspectView(InspectView):
         return [*buttons, matches_button] if matches_button else buttons
 
 
-class CandidateViewSet(ReadableBooleansExportMixin, TremplinViewSet):
+class CandidateViewSet(ReadableBooleansExportMixin, PrivateRecordViewSet):
     model = Candidate
     icon = "user"
     menu_label = _("Candidates")
@@ -124,7 +124,7 @@ class CandidateViewSet(ReadableBooleansExportMixin, TremplinViewSet):
         )
 
 
-class CoachViewSet(ReadableBooleansExportMixin, TremplinViewSet):
+class CoachViewSet(ReadableBooleansExportMixin, PrivateRecordViewSet):
     model = Coach
     icon = "user"
     visibility = visible_coaches
@@ -142,7 +142,7 @@ class CoachViewSet(ReadableBooleansExportMixin, TremplinViewSet):
         return Coach.objects.select_related("employer").with_current_candidate()
 
 
-class PairViewSet(TremplinViewSet):
+class PairViewSet(PrivateRecordViewSet):
     model = Pair
     icon = "link"
     visibility = visible_pairs

@@ -279,15 +279,24 @@ def chooser_url(model_name, view, *args):
 
 
 @pytest.mark.parametrize("view", ["choose", "choose_results"])
-@pytest.mark.parametrize("model_name", ["candidate", "pair"])
-def test_coach_chooser_lists_only_their_own_candidate(coach_client, coached_candidate, unrelated_candidate,
-                                                      model_name, view):
-    response = coach_client.get(chooser_url(model_name, view), headers={"x-requested-with": "XMLHttpRequest"})
+def test_coach_chooser_lists_only_their_own_candidate(coach_client, coached_candidate, unrelated_candidate, view):
+    response = coach_client.get(chooser_url("candidate", view), headers={"x-requested-with": "XMLHttpRequest"})
 
     assert response.status_code == 200
     content = response.content.decode()
     assert "Awa Suivie" in content
     assert "Bintou" not in content
+
+
+@pytest.mark.parametrize("view", ["choose", "choose_results", "chosen_multiple"])
+@pytest.mark.parametrize("model_name", ["pair", "coach", "cohort", "consentrecord", "contactrequest", "outcome",
+                                        "followupcheck"])
+def test_a_private_records_chooser_refuses_who_holds_no_permission_on_it(coach_client, coached_candidate,
+                                                                           model_name, view):
+    """A coach holds no permission on these: their choosers answer 403, not a list (even an empty one)."""
+    response = coach_client.get(chooser_url(model_name, view), headers={"x-requested-with": "XMLHttpRequest"})
+
+    assert response.status_code == 403
 
 
 @pytest.mark.parametrize(("query", "expected"), [("Awa", ["Awa Suivie"]), ("Bintou", []), ("Ailleurs", [])])

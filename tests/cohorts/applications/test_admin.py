@@ -151,11 +151,12 @@ def test_coach_chooser_lists_only_their_own_candidates_applications(coach_client
     assert "Cariste" not in content
 
 
-def test_communication_chooser_lists_no_application(communication_client, own_application):
+def test_communication_is_refused_the_application_chooser(communication_client, own_application):
     response = communication_client.get(reverse("wagtailsnippetchoosers_cohorts_application:choose"))
 
-    assert response.status_code == 200
-    assert "Agent d" not in response.content.decode()
+    # Refused: outside a modal, the admin sends a refusal back to the dashboard.
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_home")
 
 
 # --- Changing the status from the admin --------------------------------------------------------------------------
