@@ -166,7 +166,9 @@ CSP_POLICY = {
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
-    "frame-ancestors": ["'none'"],
+    # Not 'none': the page editor's live preview frames a public page, rendered under this very policy (Wagtail
+    # passes the preview through the middleware at the page's own address). Other sites may not frame us.
+    "frame-ancestors": ["'self'"],
 }
 CSP_ADMIN_POLICY = {
     "default-src": ["'self'"],
@@ -179,7 +181,6 @@ CSP_ADMIN_POLICY = {
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
-    # The page editor shows its live preview in a frame of the admin itself.
     "frame-ancestors": ["'self'"],
 }
 CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
@@ -196,6 +197,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LOGIN_URL = "wagtailadmin_login"
 
 WAGTAIL_SITE_NAME = "Tremplin"
+# No Gravatar: it would send a hash of each staff e-mail to a third party (and the CSP blocks it anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_IMAGE_MODEL = "pages.CustomImage"
