@@ -14,7 +14,11 @@ def build_policy(directives):
 
 
 class ContentSecurityPolicyMiddleware:
-    """Add the Content-Security-Policy header to every response that has none of its own."""
+    """Add the Content-Security-Policy header to every response that has none of its own.
+
+    A view or Wagtail's page preview (which passes the previewed page through the middleware at the page's own
+    address) may have set one already: it is kept.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -24,9 +28,15 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if "Content-Security-Policy" not in response:
-            response["Content-Security-Policy"] = self.policy_for(request.path_info)
+        if "Content-Security-Policy" in response or self.is_debug_error_page(response):
+            return response
+        response["Content-Security-Policy"] = self.policy_for(request.path_info)
         return response
+
+    @staticmethod
+    def is_debug_error_page(response):
+        """With DEBUG on (development), Django's own 404 and 500 pages, whose styles and scripts are inline."""
+        return settings.DEBUG and response.status_code in {404, 500}
 
     def policy_for(self, path):
         return self.admin_policy if path.startswith(self.admin_prefixes) else self.public_policy

@@ -66,6 +66,15 @@ def test_an_error_page_has_the_public_policy_too(client, home_page):
     assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"]
 
 
+def test_djangos_debug_error_pages_keep_their_inline_styles_in_development(client, home_page, settings):
+    settings.DEBUG = True
+
+    response = client.get("/cette-page-n-existe-pas/")
+
+    assert response.status_code == 404
+    assert "Content-Security-Policy" not in response.headers
+
+
 # Wagtail's own admin templates read undefined variables (e.g. ``attrs`` in single_checkbox.html).
 @pytest.mark.ignore_template_errors
 def test_the_admin_login_allows_wagtails_inline_code_and_nothing_from_elsewhere(client):
