@@ -21,8 +21,14 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# Which kind of site this is: production.py sets "production", which refuses what only suits a demo
+# (manage.py load_demo_data and its known password).
+TREMPLIN_ENVIRONMENT = "development"
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# The key dev.py falls back on; production.py refuses it, as it refuses the test key and .env.example's.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -60,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -134,6 +141,50 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# One cache for every process: the public forms' rate limits (pages/antispam.py), the impact figures and the PDF
+# CVs must be shared by all web workers and the task worker, so production needs REDIS_URL (production.py).
+# Without it, each process keeps its own in memory: fine for `make run`, wrong behind several workers.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Sites sharing one Redis (staging and production, say) each set their own.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "tremplin"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Content-Security-Policy (cms/security.py): the public site runs only its own files, with no inline script or
+# style; the Wagtail admin (paths under CSP_ADMIN_PATH_PREFIXES) runs inline scripts and styles of its own, and
+# asks releases.wagtail.org whether Wagtail has a new release (for superusers, on the dashboard).
+CSP_POLICY = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    # Not 'none': the page editor's live preview frames a public page, rendered under this very policy (Wagtail
+    # passes the preview through the middleware at the page's own address). Other sites may not frame us.
+    "frame-ancestors": ["'self'"],
+}
+CSP_ADMIN_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'", "https://releases.wagtail.org"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -146,6 +197,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LOGIN_URL = "wagtailadmin_login"
 
 WAGTAIL_SITE_NAME = "Tremplin"
+# No Gravatar: it would send a hash of each staff e-mail to a third party (and the CSP blocks it anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_IMAGE_MODEL = "pages.CustomImage"

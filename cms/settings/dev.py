@@ -1,10 +1,10 @@
 """Development: debug on, e-mails printed to the console, a throwaway key."""
 
 from cms.settings.base import *  # noqa: F403
-from cms.settings.base import os
+from cms.settings.base import DEVELOPMENT_SECRET_KEY, os
 
 DEBUG = True
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+SECRET_KEY = os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F405
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

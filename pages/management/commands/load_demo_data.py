@@ -14,10 +14,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="Run even with DEBUG off. Never on a real site: it creates a superuser with a known password.",
+            help=(
+                "Run even with DEBUG off (a staging copy, say). Production settings refuse in any case: the demo "
+                "creates a superuser with a known password."
+            ),
         )
 
     def handle(self, *args, force=False, **options):
+        if settings.TREMPLIN_ENVIRONMENT == "production":
+            raise CommandError(
+                "These are production settings (cms.settings.production): the demo is never loaded on a real site, "
+                "with or without --force, since it creates the superuser admin with the published password "
+                f"{PASSWORD!r}. Load it on a development or staging machine, with cms.settings.dev."
+            )
         if not settings.DEBUG and not force:
             raise CommandError(
                 "DEBUG is off: this looks like a real site, and the demo creates a superuser with a known "
