@@ -54,9 +54,10 @@ def _letter(index):
     return letters
 
 
-def write_xlsx(path, sheets, *, giant=0, inline=False, dimension=None):
+def write_xlsx(path, sheets, *, giant=0, giant_text=None, inline=False, dimension=None):
     """An XLSX of ``sheets`` (lists of rows of texts) whose texts are shared strings, or inline strings with
-    ``inline``; a GIANT cell holds ``giant`` letters A, streamed into the ZIP 1 MB at a time."""
+    ``inline``; a GIANT cell holds ``giant`` letters A, streamed into the ZIP 1 MB at a time (or the byte chunks
+    that ``giant_text`` yields)."""
     strings, sheet_xml = [], []
     for rows in sheets:
         cells = []
@@ -85,15 +86,16 @@ def write_xlsx(path, sheets, *, giant=0, inline=False, dimension=None):
                 before, *after = text.encode().split(b"\0")
                 member.write(before)
                 if after:
-                    _write_letters(member, giant)
+                    for chunk in giant_text if giant_text is not None else _letters(giant):
+                        member.write(chunk)
                     member.write(after[0])
     return path
 
 
-def _write_letters(member, count):
+def _letters(count):
     block = b"A" * (1 << 20)
     while count > 0:
-        member.write(block[:count])
+        yield block[:count]
         count -= len(block)
 
 
