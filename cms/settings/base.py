@@ -247,3 +247,12 @@ IMPORT_MAX_ROWS = 20_000
 IMPORT_INLINE_MAX_ROWS = 500
 # Files of imports that were never confirmed are deleted after this many hours (manage.py purge_imports).
 IMPORT_FILE_MAX_AGE_HOURS = 24
+# An XLSX is a ZIP file: one whose parts would unpack to more than this is refused before it is parsed.
+IMPORT_MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+# A running import whose worker gave no sign of life for this long was interrupted: it is marked failed.
+IMPORT_LEASE_SECONDS = 120
+# Request bodies: form fields beyond this size are refused; an uploaded file up to IMPORT_MAX_BYTES stays in memory
+# (larger ones go to a temporary file, deleted after the request). The real cap on a body is the reverse proxy's
+# (client_max_body_size for nginx: see the README).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES

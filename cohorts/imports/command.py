@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cohorts.enums import ImportStatus
+from cohorts.imports.lease import heartbeat
 from cohorts.imports.progress import clear_progress, percent, write_progress
 from cohorts.imports.reading import SpreadsheetError, check_size
 from cohorts.imports.report import Report
@@ -45,10 +46,11 @@ class ImportCommand(TranslatedCommand):
             raise CommandError(_("There is no file at %(path)s.") % {"path": file})
         job = ImportJob.objects.create(
             kind=self.kind, file_name=path.name[:255], file_size=path.stat().st_size,
-            status=ImportStatus.CHECKING if dry_run else ImportStatus.IMPORTING,
+            status=ImportStatus.CHECKING if dry_run else ImportStatus.IMPORTING, runs=1, heartbeat_at=timezone.now(),
         )
         try:
-            report = self._run(job, path, dry_run=dry_run)
+            with heartbeat(job.pk):  # a killed command's job is seen failed once its lease runs out
+                report = self._run(job, path, dry_run=dry_run)
         except BaseException as error:
             # Even on Ctrl-C, the history must not show an import running forever.
             message = _("The import stopped on an unexpected error: %(error)s") % {

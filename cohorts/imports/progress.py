@@ -2,9 +2,11 @@
 
 An import runs in one database transaction, so nothing it writes to the database is visible before it ends; and
 on SQLite a second connection could not write while it runs. A file is seen at once by the web process, whatever
-the database.
+the database. For the same reason the heartbeat of a run (cohorts/imports/lease.py) is a file beside it, whose
+modification time is the run's last sign of life.
 """
 
+import datetime
 import json
 import os
 import tempfile
@@ -13,8 +15,8 @@ from pathlib import Path
 from django.conf import settings
 
 
-def _path(job_id):
-    return Path(settings.PRIVATE_ROOT) / "progress" / f"{job_id}.json"
+def _path(job_id, suffix="json"):
+    return Path(settings.PRIVATE_ROOT) / "progress" / f"{job_id}.{suffix}"
 
 
 def write_progress(job_id, *, phase, done, total):
@@ -35,6 +37,21 @@ def read_progress(job_id):
 
 def clear_progress(job_id):
     _path(job_id).unlink(missing_ok=True)
+    _path(job_id, "beat").unlink(missing_ok=True)
+
+
+def touch_beat(job_id):
+    path = _path(job_id, "beat")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch()
+
+
+def beat_time(job_id):
+    """When the run of the job last touched its heartbeat file; None if it never did."""
+    try:
+        return datetime.datetime.fromtimestamp(_path(job_id, "beat").stat().st_mtime, tz=datetime.UTC)
+    except FileNotFoundError:
+        return None
 
 
 def percent(progress):

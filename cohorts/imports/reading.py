@@ -1,7 +1,8 @@
 """Read a spreadsheet as staff produce it: CSV (comma or semicolon, UTF-8 with or without BOM, Windows-1252) or XLSX.
 
 The result is a ``Table``: the recognised columns under their canonical names, the unknown ones, and each row
-with its line number in the file (the header is line 1, as in the spreadsheet), blank lines left out.
+with its line number in the file (the header is line 1, as in the spreadsheet), blank lines left out. Every file
+keeps the limits of cohorts/imports/bounds.py: an XLSX is checked before it is parsed, every cell as it is read.
 """
 
 import csv
@@ -16,13 +17,21 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from cohorts.imports.bounds import (
+    SpreadsheetError,
+    cell_too_long,
+    check_cell,
+    check_header,
+    check_width,
+    check_xlsx_texts,
+    damaged,
+    grouped,
+    locate_long_csv_field,
+    open_archive,
+)
 from cohorts.imports.columns import IGNORED, normalise_header
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class SpreadsheetError(Exception):
-    """The file cannot be read at all: the message says why, in words an admin understands."""
 
 
 @dataclass
@@ -74,6 +83,9 @@ def read_table(data, file_name, columns):
     if not name.endswith((".xlsx", ".csv", ".txt")):
         raise SpreadsheetError(_("Only CSV and XLSX files can be imported."))
     is_xlsx = name.endswith(".xlsx") or data[:4] == b"PK\x03\x04"  # an XLSX saved under a .csv name too
+    if is_xlsx:
+        open_archive(data)  # its ZIP directory first: nothing unpacked yet
+        check_xlsx_texts(data)
     return _build_table(_xlsx_records(data) if is_xlsx else _csv_records(data), columns)
 
 
@@ -98,7 +110,7 @@ def _limit_rows(count):
     if count > settings.IMPORT_MAX_ROWS + 1:
         raise SpreadsheetError(
             _("The file has more than %(limit)s rows: split it into several files.")
-            % {"limit": f"{settings.IMPORT_MAX_ROWS:,}".replace(",", " ")}
+            % {"limit": grouped(settings.IMPORT_MAX_ROWS)}
         )
 
 
@@ -107,15 +119,23 @@ def _xlsx_records(data):
         # openpyxl parses the XML with defusedxml when it is installed (it is: requirements.txt).
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds of errors on a damaged file.
-        raise SpreadsheetError(_("This XLSX file cannot be read (is it damaged?).")) from error
-    sheet = workbook.worksheets[0]
-    if sheet.max_row:
-        _limit_rows(sheet.max_row)
-    records = []
-    for count, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        _limit_rows(count)
-        records.append((count, list(row)))
-    workbook.close()
+        raise damaged() from error
+    try:
+        sheet = workbook.worksheets[0]
+        if sheet.max_row:
+            _limit_rows(sheet.max_row)
+        # Rows as long as their last written cell, not padded to the size the sheet declares (which may be 16,384
+        # columns wide whatever it holds).
+        sheet.reset_dimensions()
+        records = []
+        for count, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            _limit_rows(count)
+            row = check_width(count, row)
+            for index, value in enumerate(row):
+                check_cell(count, index, value)
+            records.append((count, list(row)))
+    finally:
+        workbook.close()
     return records
 
 
@@ -146,15 +166,42 @@ def _sniff_delimiter(text):
     return max(counts, key=counts.get) if any(counts.values()) else ";"
 
 
+class _Lines:
+    """The lines of a text, remembering those of the record being read (to find a field too long to be read)."""
+
+    def __init__(self, text):
+        self._lines = iter(io.StringIO(text, newline=""))
+        self.pending = []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = next(self._lines)
+        self.pending.append(line)
+        return line
+
+
 def _csv_records(data):
     text = _decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    delimiter = _sniff_delimiter(text)
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=delimiter)
     records = []
+    count = 0
     try:
-        for count, row in enumerate(reader, start=1):
+        for count, row in enumerate(reader, start=1):  # noqa: B007 (count is read after the loop on an error)
+            lines.pending = []
             _limit_rows(count)
+            row = check_width(count, row)
+            for index, value in enumerate(row):
+                check_cell(count, index, value)
             records.append((count, row))
     except csv.Error as error:
+        # The csv module stops at a field of more than 131,072 characters: longer than any cell may be.
+        column = locate_long_csv_field("".join(lines.pending), delimiter)
+        if column is not None:
+            raise cell_too_long(count + 1, column) from error
         raise SpreadsheetError(_("This CSV file cannot be read: %(error)s") % {"error": error}) from error
     return records
 
@@ -163,7 +210,9 @@ def _build_table(records, columns):
     records = [(line, row) for line, row in records if any(clean_value(value) != "" for value in row)]
     if not records:
         raise SpreadsheetError(_("The file is empty."))
-    _header_line, headers = records[0]
+    header_line, headers = records[0]
+    for index, header in enumerate(headers):
+        check_header(header_line, index, clean_value(header))
     aliases = {normalise_header(alias): key for key, names in columns.items() for alias in (key, *names)}
     table = Table(raw_headers=[clean_value(header) for header in headers])
     seen = {}

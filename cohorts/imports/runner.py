@@ -31,8 +31,12 @@ def read(kind, data, file_name):
     return table, None
 
 
-def run_import(kind, data, file_name, *, dry_run, user=None, progress=None):
-    """Check (``dry_run``) or import a file; all or nothing. Returns a Report."""
+def run_import(kind, data, file_name, *, dry_run, user=None, progress=None, still_ours=None):
+    """Check (``dry_run``) or import a file; all or nothing. Returns a Report.
+
+    ``still_ours``, when given, is asked last, inside the import's transaction: if it answers False (the run was
+    given up for dead meanwhile), everything is rolled back, so that a job said to have written nothing did not.
+    """
     table, failure = read(kind, data, file_name)
     if failure is not None:
         failure.dry_run = dry_run
@@ -44,5 +48,10 @@ def run_import(kind, data, file_name, *, dry_run, user=None, progress=None):
         # import_data rolls back its own transaction on a dry run or when any row fails.
         result = resource.import_data(dataset, dry_run=dry_run, use_transactions=True,
                                       rollback_on_validation_errors=True)
+        written = not dry_run and not (result.has_errors() or result.has_validation_errors())
+        if written and still_ours is not None and not still_ours():
+            transaction.set_rollback(True)
+            return Report.failed(kind, _("The import was given up while it ran: nothing was written."),
+                                 dry_run=False)
     report = resource.build_report(result, kind=kind, dry_run=dry_run)
     return report

@@ -1,7 +1,9 @@
-"""The import screens of the admin: upload and history, the preview of a file, its progress, confirm and abandon.
+"""The import screens of the admin: upload and history, the preview of a file, its progress, confirm, retry and
+abandon.
 
 Every screen is open to users who may import at least one kind of file, and a job only to users who may import
 its kind; anyone else is refused the way Wagtail refuses (PermissionDenied: back to the dashboard with a message).
+Whoever looks at a job whose run was interrupted (its page, its progress, the history) sees it failed.
 """
 
 import csv
@@ -118,6 +120,7 @@ class JobMixin(ImportPermissionMixin):
         self.job = get_object_or_404(ImportJob.objects.select_related("uploaded_by"), pk=pk)
         if not KINDS[self.job.kind].allowed(self.request.user):
             raise PermissionDenied
+        jobs.give_up_if_interrupted(self.job)
 
 
 class IndexView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
@@ -129,6 +132,7 @@ class IndexView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
 
     def get(self, request, *args, **kwargs):
         # Cheap, and files older than a day go away even where nobody set up the hourly purge.
+        jobs.give_up_interrupted_jobs()
         jobs.purge_old_files()
         return super().get(request, *args, **kwargs)
 
@@ -215,6 +219,7 @@ class JobView(JobMixin, WagtailAdminTemplateMixin, TemplateView):
             rows=[{**row, "status_label": ROW_STATUSES[row["status"]]} for row in page.object_list],
             can_confirm=job.status == ImportStatus.READY,
             can_abandon=bool(job.file) and job.status != ImportStatus.DONE,
+            can_retry=jobs.can_retry(job),
             error_report_url=url("errors", job.pk) if counts[RowReport.ERROR] and job.file else "",
             confirm_label=ngettext("Import %(count)s row", "Import %(count)s rows", job.total_rows)
             % {"count": number_format(job.total_rows, force_grouping=True)},
@@ -273,11 +278,31 @@ class AbandonView(JobMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        if not jobs.abandon_job(self.job):
+        if not jobs.abandon_job(self.job, request.user):
             messages.error(request, _("An import under way cannot be abandoned: wait for it to finish."))
             return redirect(url("job", self.job.pk))
         messages.success(request, _("« %(name)s » abandoned: its file was deleted.") % {"name": self.job.file_name})
         return redirect(url("index"))
+
+
+class RetryView(JobMixin, View):
+    """Run a failed check or import again from its stored file, as a new run of the same job. POST only."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        job = self.job
+        if not jobs.retry_job(job, request.user):
+            messages.error(request, _("This import cannot be retried: it has not failed, or its file was deleted."))
+            return redirect(url("job", job.pk))
+        job.refresh_from_db()
+        if job.is_running:
+            messages.info(request, _("Started again in the background; this page follows it."))
+        elif job.status == ImportStatus.DONE:
+            messages.success(request, _("Imported: %(counts)s.") % {"counts": counts_text(job)})
+        else:
+            messages.info(request, _("Run again: the result is below."))
+        return redirect(url("job", job.pk))
 
 
 class ErrorReportView(JobMixin, View):

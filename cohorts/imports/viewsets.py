@@ -32,5 +32,6 @@ class ImportViewSet(ViewSet):
             path("<int:pk>/progress/", views.ProgressView.as_view(), name="progress"),
             path("<int:pk>/confirm/", views.ConfirmView.as_view(), name="confirm"),
             path("<int:pk>/abandon/", views.AbandonView.as_view(), name="abandon"),
+            path("<int:pk>/retry/", views.RetryView.as_view(), name="retry"),
             path("<int:pk>/errors.csv", views.ErrorReportView.as_view(), name="errors"),
         ]

@@ -26,7 +26,9 @@ class ImportJob(models.Model):
     """One spreadsheet import, from upload to result: the history admins see, and the state the worker updates.
 
     The file is kept only while the import is pending; ``report`` holds the checked rows (status, changes and
-    errors per line) of the latest check or import, so the preview survives the file.
+    errors per line) of the latest check or import, so the preview survives the file. ``runs`` counts the runs of
+    the check or import started on this job and ``heartbeat_at`` is when the latest one started: with the heartbeat
+    file its worker touches (cohorts/imports/lease.py), it tells a live run from an interrupted one.
     """
 
     kind = models.CharField(_("kind"), max_length=10, choices=ImportKind.choices)
@@ -46,6 +48,8 @@ class ImportJob(models.Model):
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     error_count = models.PositiveIntegerField(_("errors"), default=0)
     report = models.JSONField(_("report"), default=dict, blank=True)
+    runs = models.PositiveIntegerField(_("runs"), default=0)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("import")
