@@ -300,7 +300,8 @@ def compute_impact(filters):
     report.funnel = {reached: funnel[f"s{reached}"] for reached in range(4)}
 
     counters = Counter()
-    for totals in run_hook(STORY_COUNTERS, scope=filters.scope("page__candidate__"), period=period):
+    for totals in run_hook(STORY_COUNTERS, scope=filters.scope("page__candidate__"),
+                           cohort_scope=filters.scope(), period=period):
         counters.update(totals)
     report.counters = dict(counters)
 

@@ -8,6 +8,7 @@ from wagtail.admin.views.generic import InspectView
 
 from cohorts.applications.views import candidate_matches_button
 from cohorts.consent.views import ConsentSummary
+from cohorts.gdpr.views import CandidateIndexView, CandidateRecordMixin, CoachRecordMixin
 from cohorts.models import Candidate, Coach, Cohort, Pair
 from cohorts.people.filters import (
     CandidateFilterSet,
@@ -43,8 +44,11 @@ class CohortViewSet(TremplinViewSet):
         return Cohort.objects.select_related("city")
 
 
-class CandidateInspectView(InspectView):
-    """Inspect a candidate, but only one this user may read (a coach sees their own candidate only)."""
+class CandidateInspectView(CandidateRecordMixin, InspectView):
+    """Inspect a candidate, but only one this user may read (a coach sees their own candidate only).
+
+    Opening it is logged in the candidate's history (cohorts/gdpr/).
+    """
 
     def _visible_fields(self):
         fields = super().get_fields()
@@ -75,10 +79,16 @@ class CandidateInspectView(InspectView):
         return [*buttons, matches_button] if matches_button else buttons
 
 
+class CoachInspectView(CoachRecordMixin, InspectView):
+    """Inspect a coach, with the export of their data for programme admins (cohorts/gdpr/)."""
+
+
 class CandidateViewSet(ReadableBooleansExportMixin, TremplinViewSet):
     model = Candidate
     icon = "user"
     menu_label = _("Candidates")
+    # Its exports are logged (cohorts/gdpr/audit.py).
+    index_view_class = CandidateIndexView
     inspect_view_class = CandidateInspectView
     visibility = visible_candidates
     list_display = [
@@ -127,6 +137,7 @@ class CandidateViewSet(ReadableBooleansExportMixin, TremplinViewSet):
 class CoachViewSet(ReadableBooleansExportMixin, TremplinViewSet):
     model = Coach
     icon = "user"
+    inspect_view_class = CoachInspectView
     visibility = visible_coaches
     menu_label = _("Coaches")
     list_display = ["__str__", "employer", "active", Column("current_candidate", label=_("Current candidate"))]
