@@ -5,6 +5,8 @@ Who does what, in plain words: programme admins (and superusers) export a candid
 candidate's; nobody else sees these actions. Whoever opens a candidate's record is logged in its history.
 """
 
+import functools
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -22,7 +24,6 @@ from cohorts.gdpr.erasure import AlreadyErased, erase_candidate, erasure_summary
 from cohorts.gdpr.export import candidate_file_name, coach_file_name, export_candidate, export_coach
 from cohorts.gdpr.forms import ErasureForm
 from cohorts.models import Candidate, Coach
-from snippets.spreadsheets import SafeIndexView
 
 ERASE_URL = "cohorts_candidate_erase"
 EXPORT_CANDIDATE_URL = "cohorts_candidate_export_data"
@@ -116,6 +117,12 @@ class CoachRecordMixin:
         return [*super().header_more_buttons, *header_buttons(self.object, self.request.user)]
 
 
+@functools.cache
+def with_mixin(mixin, base):
+    """``base`` (a view class a viewset declares) with ``mixin`` first: the screen keeps whatever its base does."""
+    return type(base.__name__, (mixin, base), {"__doc__": mixin.__doc__})
+
+
 def edit_view_opened(request, instance):
     """The ``before_edit_snippet`` hook: opening a candidate's edit form is logged; an erased record is not edited.
 
@@ -131,8 +138,8 @@ def edit_view_opened(request, instance):
     return None
 
 
-class CandidateIndexView(SafeIndexView):
-    """The candidate list, whose exports are logged: who exported how many rows, and each record they hold."""
+class AuditedListExportMixin:
+    """A candidate list whose exports are logged: who exported how many rows, and each record they hold."""
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         candidates = list(queryset)  # the export reads the same, now evaluated, queryset

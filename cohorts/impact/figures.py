@@ -28,7 +28,7 @@ Definitions (dates inclusive; "the period" is from ``start`` to ``end``):
   an interview), interview (including a PMSMP immersion and refused after the interview), hired. Each stage's rate
   is over the stage before.
 - Views, shares and QR scans: counted on our own server, for days in the period, on story pages of candidates in
-  scope.
+  scope; the counts of an erased candidate's story stay, under their cohort (cohorts/gdpr/erasure.py).
 - Coach activity: pairs of candidates in scope that started in the period; coaching sessions of those candidates'
   pairs dated in the period (count and hours); coaches who logged at least one of those sessions.
 - Companies that hired: partner companies employing candidates in scope in an employment outcome (durable or

@@ -8,7 +8,7 @@ from wagtail.admin.views.generic import InspectView
 
 from cohorts.applications.views import candidate_matches_button
 from cohorts.consent.views import ConsentSummary
-from cohorts.gdpr.views import CandidateIndexView, CandidateRecordMixin, CoachRecordMixin
+from cohorts.gdpr.views import AuditedListExportMixin, CandidateRecordMixin, CoachRecordMixin, with_mixin
 from cohorts.models import Candidate, Coach, Cohort, Pair
 from cohorts.people.filters import (
     CandidateFilterSet,
@@ -79,16 +79,10 @@ class CandidateInspectView(CandidateRecordMixin, InspectView):
         return [*buttons, matches_button] if matches_button else buttons
 
 
-class CoachInspectView(CoachRecordMixin, InspectView):
-    """Inspect a coach, with the export of their data for programme admins (cohorts/gdpr/)."""
-
-
 class CandidateViewSet(ReadableBooleansExportMixin, TremplinViewSet):
     model = Candidate
     icon = "user"
     menu_label = _("Candidates")
-    # Its exports are logged (cohorts/gdpr/audit.py).
-    index_view_class = CandidateIndexView
     inspect_view_class = CandidateInspectView
     visibility = visible_candidates
     list_display = [
@@ -126,6 +120,11 @@ class CandidateViewSet(ReadableBooleansExportMixin, TremplinViewSet):
     ordering = ["last_name", "first_name"]
     inspect_view_fields_exclude = ["id"]
 
+    @property
+    def index_view_class(self):
+        """TremplinViewSet's list, whose exports are also logged (cohorts/gdpr/audit.py)."""
+        return with_mixin(AuditedListExportMixin, super().index_view_class)
+
     def base_queryset(self):
         return (
             Candidate.objects.select_related("cohort", "referring_organisation", "story_page")
@@ -137,7 +136,6 @@ class CandidateViewSet(ReadableBooleansExportMixin, TremplinViewSet):
 class CoachViewSet(ReadableBooleansExportMixin, TremplinViewSet):
     model = Coach
     icon = "user"
-    inspect_view_class = CoachInspectView
     visibility = visible_coaches
     menu_label = _("Coaches")
     list_display = ["__str__", "employer", "active", Column("current_candidate", label=_("Current candidate"))]
@@ -148,6 +146,11 @@ class CoachViewSet(ReadableBooleansExportMixin, TremplinViewSet):
     filterset_class = CoachFilterSet
     search_fields = ["first_name", "last_name", "email"]
     ordering = ["last_name", "first_name"]
+
+    @property
+    def inspect_view_class(self):
+        """TremplinViewSet's inspect screen, with the export of the coach's data in its header (cohorts/gdpr/)."""
+        return with_mixin(CoachRecordMixin, super().inspect_view_class)
 
     def base_queryset(self):
         return Coach.objects.select_related("employer").with_current_candidate()
