@@ -19,8 +19,15 @@ AFTER_COHORT_IMPORT = "after_cohort_import"
 # After a consent to publication was withdrawn: ``candidate``, ``user``.
 AFTER_CONSENT_WITHDRAWN = "after_consent_withdrawn"
 # The impact report asks for story views, shares and QR scans: ``scope`` (a Q on the candidate, with the given
-# ``prefix``'s lookups), ``period`` (first and last day); each hook returns a {kind: total} dict.
+# ``prefix``'s lookups), ``cohort_scope`` (the same rule as a Q on a cohort, no prefix: the counts of erased stories
+# are kept by cohort), ``period`` (first and last day); each hook returns a {kind: total} dict.
 STORY_COUNTERS = "impact_story_counters"
+# After a candidate's personal data was erased (cohorts.gdpr.erasure), in its transaction: ``candidate`` (already
+# anonymised, with its cohort), ``user``. The public site deletes what it holds about them: story, revisions, photo.
+AFTER_CANDIDATE_ERASED = "after_candidate_erased"
+# The export of a candidate's data (cohorts.gdpr.export) asks what the public site holds about them: ``candidate``;
+# each hook returns a cohorts.gdpr.sections.DataPart (sections of rows, and files such as the photo).
+CANDIDATE_DATA = "candidate_personal_data"
 
 
 def run(name, **kwargs):

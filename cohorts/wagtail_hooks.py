@@ -30,6 +30,8 @@ from cohorts.coaching.views import (
 from cohorts.coaching.viewsets import CoachingSessionViewSet
 from cohorts.consent.viewsets import ConsentRecordViewSet
 from cohorts.contact.viewsets import ContactRequestViewSet, ReceivedOnlyPermissionPolicy
+from cohorts.gdpr import views as gdpr_views
+from cohorts.gdpr.audit import register_log_actions as register_gdpr_log_actions
 from cohorts.impact.views import add_home_panel, menu_item, urls
 from cohorts.imports.viewsets import ImportViewSet
 from cohorts.models import Candidate, ContactRequest, FollowUpCheck
@@ -52,6 +54,30 @@ register_permission_policy(FollowUpCheck, ScheduledOnlyPermissionPolicy(FollowUp
 @hooks.register("register_log_actions")
 def register_consent_log_actions(actions):
     actions.register_action(CONSENT_WITHDRAW_ACTION, _("Withdraw consent"), _("Consent withdrawn"))
+
+
+@hooks.register("register_log_actions")
+def register_gdpr_actions(actions):
+    """Erasures, exports of personal data and openings of a candidate's record, in each record's history."""
+    register_gdpr_log_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def register_gdpr_urls():
+    """Erase a candidate's data; export a candidate's or a coach's data (cohorts/gdpr/views.py)."""
+    return gdpr_views.urls()
+
+
+@hooks.register("register_snippet_listing_buttons")
+def gdpr_listing_buttons(snippet, user, next_url=None):
+    """ "Export their data" and "Erase their data" in a candidate's or a coach's "more" menu, for programme admins."""
+    yield from gdpr_views.listing_buttons(snippet, user)
+
+
+@hooks.register("before_edit_snippet")
+def audit_candidate_edit_form(request, instance):
+    """Opening a candidate's edit form is logged in their history; an erased record cannot be edited."""
+    return gdpr_views.edit_view_opened(request, instance)
 
 
 class ProgrammeViewSetGroup(SnippetViewSetGroup):

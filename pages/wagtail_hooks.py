@@ -2,12 +2,19 @@
 admin's page tree and API kept to what each user may read."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from wagtail import hooks
 
-from cohorts.hooks import AFTER_COHORT_IMPORT, AFTER_CONSENT_WITHDRAWN, STORY_COUNTERS
+from cohorts.hooks import (
+    AFTER_CANDIDATE_ERASED,
+    AFTER_COHORT_IMPORT,
+    AFTER_CONSENT_WITHDRAWN,
+    CANDIDATE_DATA,
+    STORY_COUNTERS,
+)
 from pages.api.admin import PermittedDocumentsAdminAPIViewSet, PermittedImagesAdminAPIViewSet
 from pages.enums import CounterKind
+from pages.gdpr import erase_story, story_data
 from pages.models import CandidatePage, StoryCounter
 from pages.services import create_draft_stories, unpublish_story
 from pages.sharing import already_counted, record_event
@@ -42,9 +49,14 @@ def take_story_offline(*, candidate, user):
 
 
 @hooks.register(STORY_COUNTERS)
-def story_counters(*, scope, period):
-    """Views, shares and QR scans of the stories of the candidates in ``scope``, per kind, over ``period``."""
-    counters = (StoryCounter.objects.filter(scope, day__range=period)
+def story_counters(*, scope, cohort_scope, period):
+    """Views, shares and QR scans of the stories of the candidates in ``scope``, per kind, over ``period``.
+
+    The counts of erased stories, kept under their cohort, are counted by ``cohort_scope``.
+    """
+    stories = Q(page__isnull=False) & scope
+    erased_stories = Q(page__isnull=True) & Q(cohort_scope)
+    counters = (StoryCounter.objects.filter(stories | erased_stories, day__range=period)
                 .values_list("kind").annotate(total=Sum("count")).order_by())
     return dict(counters)
 
@@ -62,3 +74,15 @@ def refuse_moves_the_user_may_not_make(request, page_to_move, destination):
     by its id. Only who may move this page under that destination sees the question."""
     if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+@hooks.register(AFTER_CANDIDATE_ERASED)
+def delete_erased_story(*, candidate, user):
+    """An erased candidate's story page goes, with its revisions, log entries and photo; its counts stay."""
+    erase_story(candidate=candidate, user=user)
+
+
+@hooks.register(CANDIDATE_DATA)
+def story_personal_data(*, candidate):
+    """What the site holds about a candidate, for the export of their data: the story, its versions, the photo."""
+    return story_data(candidate=candidate)

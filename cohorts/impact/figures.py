@@ -28,7 +28,7 @@ Definitions (dates inclusive; "the period" is from ``start`` to ``end``):
   an interview), interview (including a PMSMP immersion and refused after the interview), hired. Each stage's rate
   is over the stage before.
 - Views, shares and QR scans: counted on our own server, for days in the period, on story pages of candidates in
-  scope.
+  scope; the counts of an erased candidate's story stay, under their cohort (cohorts/gdpr/erasure.py).
 - Coach activity: pairs of candidates in scope that started in the period; coaching sessions of those candidates'
   pairs dated in the period (count and hours); coaches who logged at least one of those sessions.
 - Companies that hired: partner companies employing candidates in scope in an employment outcome (durable or
@@ -300,7 +300,8 @@ def compute_impact(filters):
     report.funnel = {reached: funnel[f"s{reached}"] for reached in range(4)}
 
     counters = Counter()
-    for totals in run_hook(STORY_COUNTERS, scope=filters.scope("page__candidate__"), period=period):
+    for totals in run_hook(STORY_COUNTERS, scope=filters.scope("page__candidate__"),
+                           cohort_scope=filters.scope(), period=period):
         counters.update(totals)
     report.counters = dict(counters)
 

@@ -119,6 +119,12 @@ class Candidate(index.Indexed, models.Model):
     notes = models.TextField(_("private notes"), blank=True, help_text=_("Seen by staff only, never published."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set once, by cohorts.gdpr.erasure: the record then holds no personal data, only what the figures count.
+    erased_at = models.DateTimeField(_("personal data erased on"), null=True, blank=True, editable=False)
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("personal data erased by"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
 
     objects = CandidateQuerySet.as_manager()
 
@@ -148,6 +154,10 @@ class Candidate(index.Indexed, models.Model):
         verbose_name = _("candidate")
         verbose_name_plural = _("candidates")
         ordering = ["last_name", "first_name"]
+        permissions = [
+            ("erase_candidate", _("Can erase a candidate's personal data")),
+            ("export_candidate", _("Can export all the data held about a candidate")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),
@@ -164,7 +174,18 @@ class Candidate(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def is_erased(self):
+        return self.erased_at is not None
+
+    @property
+    def erased_label(self):
+        """What an erased record is called everywhere, its names being gone: « Personne effacée #12 »."""
+        return _("Erased person #%(id)s") % {"id": self.pk}
+
+    @property
     def full_name(self):
+        if self.is_erased:
+            return str(self.erased_label)
         return f"{self.first_name} {self.last_name}"
 
     full_name.fget.short_description = _("name")  # the admin list's column heading
@@ -172,6 +193,8 @@ class Candidate(index.Indexed, models.Model):
     @property
     def public_name(self):
         """First name and initial of the last name: all a story page ever shows."""
+        if self.is_erased:
+            return str(self.erased_label)
         initial = f" {self.last_name[:1].upper()}." if self.last_name else ""
         return f"{self.first_name}{initial}"
 
@@ -248,6 +271,7 @@ class Coach(index.Indexed, models.Model):
         verbose_name = _("coach")
         verbose_name_plural = _("coaches")
         ordering = ["last_name", "first_name"]
+        permissions = [("export_coach", _("Can export all the data held about a coach"))]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),

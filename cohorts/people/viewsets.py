@@ -8,6 +8,7 @@ from wagtail.admin.views.generic import InspectView
 
 from cohorts.applications.views import candidate_matches_button
 from cohorts.consent.views import ConsentSummary
+from cohorts.gdpr.views import AuditedListExportMixin, CandidateRecordMixin, CoachRecordMixin, with_mixin
 from cohorts.models import Candidate, Coach, Cohort, Pair
 from cohorts.people.filters import (
     CandidateFilterSet,
@@ -43,8 +44,11 @@ class CohortViewSet(PrivateRecordViewSet):
         return Cohort.objects.select_related("city")
 
 
-class CandidateInspectView(InspectView):
-    """Inspect a candidate, but only one this user may read (a coach sees their own candidate only)."""
+class CandidateInspectView(CandidateRecordMixin, InspectView):
+    """Inspect a candidate, but only one this user may read (a coach sees their own candidate only).
+
+    Opening it is logged in the candidate's history (cohorts/gdpr/).
+    """
 
     def _visible_fields(self):
         fields = super().get_fields()
@@ -116,6 +120,11 @@ class CandidateViewSet(ReadableBooleansExportMixin, PrivateRecordViewSet):
     ordering = ["last_name", "first_name"]
     inspect_view_fields_exclude = ["id"]
 
+    @property
+    def index_view_class(self):
+        """TremplinViewSet's list, whose exports are also logged (cohorts/gdpr/audit.py)."""
+        return with_mixin(AuditedListExportMixin, super().index_view_class)
+
     def base_queryset(self):
         return (
             Candidate.objects.select_related("cohort", "referring_organisation", "story_page")
@@ -137,6 +146,11 @@ class CoachViewSet(ReadableBooleansExportMixin, PrivateRecordViewSet):
     filterset_class = CoachFilterSet
     search_fields = ["first_name", "last_name", "email"]
     ordering = ["last_name", "first_name"]
+
+    @property
+    def inspect_view_class(self):
+        """TremplinViewSet's inspect screen, with the export of the coach's data in its header (cohorts/gdpr/)."""
+        return with_mixin(CoachRecordMixin, super().inspect_view_class)
 
     def base_queryset(self):
         return Coach.objects.select_related("employer").with_current_candidate()
