@@ -21,6 +21,10 @@ AFTER_CONSENT_WITHDRAWN = "after_consent_withdrawn"
 # The impact report asks for story views, shares and QR scans: ``scope`` (a Q on the candidate, with the given
 # ``prefix``'s lookups), ``period`` (first and last day); each hook returns a {kind: total} dict.
 STORY_COUNTERS = "impact_story_counters"
+# The daily retention purge (cohorts/gdpr/retention.py) asks the site to forget what it keeps of its visitors:
+# ``cutoffs`` (a Cutoffs: the last day, per kind, whose traces are past their time), ``dry_run`` (count, write
+# nothing); each hook returns a {kind: count} dict, its kinds among cohorts.gdpr.retention.KINDS.
+APPLY_RETENTION = "apply_retention"
 
 
 def run(name, **kwargs):

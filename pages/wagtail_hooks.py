@@ -3,11 +3,11 @@
 from django.db.models import Sum
 from wagtail import hooks
 
-from cohorts.hooks import AFTER_COHORT_IMPORT, AFTER_CONSENT_WITHDRAWN, STORY_COUNTERS
+from cohorts.hooks import AFTER_COHORT_IMPORT, AFTER_CONSENT_WITHDRAWN, APPLY_RETENTION, STORY_COUNTERS
 from pages.enums import CounterKind
 from pages.models import CandidatePage, StoryCounter
 from pages.services import create_draft_stories, unpublish_story
-from pages.sharing import already_counted, record_event
+from pages.sharing import already_counted, forget_counted_visits, record_event
 
 
 # Last among the hooks, so that a page another hook refuses (a restricted one, a wrong method) is not counted.
@@ -44,3 +44,9 @@ def story_counters(*, scope, period):
     counters = (StoryCounter.objects.filter(scope, day__range=period)
                 .values_list("kind").annotate(total=Sum("count")).order_by())
     return dict(counters)
+
+
+@hooks.register(APPLY_RETENTION)
+def forget_counter_traces(*, cutoffs, dry_run):
+    """The daily purge: visitors' sessions forget the stories they were counted for, past the retention period."""
+    return {"counter_traces": forget_counted_visits(last_day=cutoffs.counter_traces, dry_run=dry_run)}

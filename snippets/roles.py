@@ -28,6 +28,8 @@ MODEL_PERMISSIONS = {
     PROGRAMME_ADMINS: [("wagtailadmin", "access_admin"), ("snippets", "change_programmesettings")]
     + [(app, f"{action}_{model}") for app, models in PROGRAMME_MODELS.items() for model in models for action in _ALL]
     + [("cohorts", "import_cohort"), ("cohorts", "import_offers"), ("cohorts", "view_impact")]
+    # They set how long personal data is kept (Paramètres → Durées de conservation).
+    + [("cohorts", "change_retentionsettings")]
     # They validate offers (the "Validation des offres" workflow publishes what they approve).
     + [("snippets", "publish_offer"), ("snippets", "lock_offer"), ("snippets", "unlock_offer")],
     COMMUNICATION: [

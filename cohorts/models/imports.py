@@ -46,6 +46,8 @@ class ImportJob(models.Model):
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     error_count = models.PositiveIntegerField(_("errors"), default=0)
     report = models.JSONField(_("report"), default=dict, blank=True)
+    # Set when the retention period ends (cohorts/gdpr/retention.py): the report then keeps counts and errors only.
+    report_redacted_at = models.DateTimeField(_("report emptied of values on"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("import")

@@ -117,6 +117,8 @@ class Candidate(index.Indexed, models.Model):
     notes = models.TextField(_("private notes"), blank=True, help_text=_("Seen by staff only, never published."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set when the retention period after the exit ends (cohorts/gdpr/retention.py): the row stays for the figures.
+    anonymised_at = models.DateTimeField(_("anonymised on"), null=True, blank=True, editable=False)
 
     objects = CandidateQuerySet.as_manager()
 

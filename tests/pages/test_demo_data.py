@@ -104,7 +104,7 @@ class TestDemoData(TestCase):
         assert set(menu.values_list("slug", flat=True)) == {
             "candidats", "offres", "a-propos", "entreprises", "devenir-coach"
         }
-        assert ContentPage.objects.live().count() == 3
+        assert ContentPage.objects.live().count() == 4
         assert ProgrammeSettings.for_site(site).contact_email == "contact@tremplin.localhost"
 
     def test_home_page_calls_to_become_a_coach(self):
