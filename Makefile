@@ -35,6 +35,7 @@ run: demo
 	@$(BIN)/python manage.py purge_imports --verbosity 0; \
 	$(BIN)/python manage.py expire_offers --verbosity 0; \
 	$(BIN)/python manage.py remind_inactive_coaches --verbosity 0; \
+	$(BIN)/python manage.py apply_retention --verbosity 0; \
 	$(BIN)/python manage.py db_worker --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

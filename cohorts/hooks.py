@@ -28,6 +28,10 @@ AFTER_CANDIDATE_ERASED = "after_candidate_erased"
 # The export of a candidate's data (cohorts.gdpr.export) asks what the public site holds about them: ``candidate``;
 # each hook returns a cohorts.gdpr.sections.DataPart (sections of rows, and files such as the photo).
 CANDIDATE_DATA = "candidate_personal_data"
+# The daily retention purge (cohorts/gdpr/retention.py) asks the site to forget what it keeps of its visitors:
+# ``cutoffs`` (a Cutoffs: the last day, per kind, whose traces are past their time), ``dry_run`` (count, write
+# nothing); each hook returns a {kind: count} dict, its kinds among cohorts.gdpr.retention.KINDS.
+APPLY_RETENTION = "apply_retention"
 
 
 def run(name, **kwargs):

@@ -30,8 +30,10 @@ from cohorts.coaching.views import (
 from cohorts.coaching.viewsets import CoachingSessionViewSet
 from cohorts.consent.viewsets import ConsentRecordViewSet
 from cohorts.contact.viewsets import ContactRequestViewSet, ReceivedOnlyPermissionPolicy
+from cohorts.gdpr import register_views
 from cohorts.gdpr import views as gdpr_views
 from cohorts.gdpr.audit import register_log_actions as register_gdpr_log_actions
+from cohorts.gdpr.retention import PURGE_ACTION
 from cohorts.impact.views import add_home_panel, menu_item, urls
 from cohorts.imports.viewsets import ImportViewSet
 from cohorts.models import Candidate, ContactRequest, FollowUpCheck
@@ -54,6 +56,8 @@ register_permission_policy(FollowUpCheck, ScheduledOnlyPermissionPolicy(FollowUp
 @hooks.register("register_log_actions")
 def register_consent_log_actions(actions):
     actions.register_action(CONSENT_WITHDRAW_ACTION, _("Withdraw consent"), _("Consent withdrawn"))
+    actions.register_action(PURGE_ACTION, _("Apply the retention periods"),
+                            _("Personal data past its retention period purged"))
 
 
 @hooks.register("register_log_actions")
@@ -192,3 +196,14 @@ def hide_other_stories_from_coaches(pages, request):
         return pages
     others = Candidate.objects.exclude(pk__in=visible_candidates(request.user, Candidate.objects.all()).values("pk"))
     return pages.exclude(pk__in=others.filter(story_page__isnull=False).values("story_page"))
+
+
+@hooks.register("register_admin_urls")
+def register_register_urls():
+    """The register of processing, read-only (cohorts/gdpr/register_views.py)."""
+    return register_views.urls()
+
+
+@hooks.register("register_settings_menu_item")
+def register_register_menu_item():
+    return register_views.menu_item()

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from cohorts.gdpr.register import register_entries
+
 
 class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=120)
@@ -43,6 +45,24 @@ class QuoteBlock(blocks.StructBlock):
         template = "components/blocks/quote.html"
 
 
+class RegisterBlock(blocks.StaticBlock):
+    """The register of processing (cohorts/gdpr/register.py), with the retention periods saved today.
+
+    Nothing to fill in: staff place it on the « données personnelles » page, and it follows the settings.
+    """
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Register of processing")
+        admin_text = _("The register of processing, as written in the code, with today's retention periods.")
+        template = "components/blocks/register.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["entries"] = register_entries()
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(label=_("heading"), max_length=120, form_classname="title",
                                template="components/blocks/heading.html")
@@ -54,6 +74,7 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     figures = FiguresBlock()
     call_to_action = CallToActionBlock()
+    register = RegisterBlock()
 
 
 class ExperienceBlock(blocks.StructBlock):

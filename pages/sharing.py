@@ -3,13 +3,19 @@
 A view, a share or a QR scan adds one to a daily ``StoryCounter`` row (page, kind, channel, day). What a
 visitor has already been counted for today is remembered in their own session, so reloading a page or
 clicking a share button twice counts once; neither their address nor their browser is ever written down.
+The daily retention purge (``apply_retention``) has sessions forget it after a day (``forget_counted_visits``).
 """
 
+import datetime
 import re
+from functools import reduce
+from importlib import import_module
+from operator import or_
 from urllib.parse import quote, urlencode, urljoin
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q, Sum
+from django.db.models import Case, F, Q, Sum, TextField, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -144,6 +150,66 @@ def record_event(*, request, page_id, kind, channel=ShareChannel.DIRECT):
     keys = [*_counted_today(request.session), _event_key(page_id=page_id, kind=kind, channel=channel)]
     request.session[SESSION_KEY] = {"day": today.isoformat(), "keys": keys[-SESSION_MAX_KEYS:]}
     return True
+
+
+# Retention --------------------------------------------------------------------------------------------------
+
+# Sessions are rewritten in batches of this many.
+SESSION_BATCH = 200
+
+
+def _counted_day(data):
+    """The day a session's counting keys are of, or None when it holds none (a day that does not parse is old)."""
+    stored = data.get(SESSION_KEY)
+    if stored is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(stored.get("day", ""))
+    except (AttributeError, TypeError, ValueError):
+        return datetime.date.min
+
+
+def _stale_sessions(store_class, last_day):
+    """(key, data as stored, data without the counting) of every session counted on ``last_day`` or before.
+
+    The new data is None for a session that held nothing else (a visitor who only read stories): it goes.
+    """
+    store = store_class()
+    for key, stored in store_class.get_model_class().objects.values_list("session_key", "session_data").iterator():
+        data = store.decode(stored)
+        day = _counted_day(data)
+        if day is None or day > last_day:
+            continue
+        rest = {name: value for name, value in data.items() if name != SESSION_KEY}
+        yield key, stored, (store.encode(rest) if rest else None)
+
+
+def forget_counted_visits(*, last_day, dry_run=False):
+    """Forget what visitors' sessions remember of the stories they were counted for on ``last_day`` or before.
+
+    Returns how many sessions held such traces. The counts themselves are kept: they name no one. A session with
+    nothing else is deleted, any other rewritten without them; each write applies only if the session is as it
+    was read, so a visitor who logs in meanwhile keeps their session. A few queries per 200 sessions.
+    """
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    if not hasattr(store_class, "get_model_class"):
+        return 0  # sessions kept elsewhere (a cache, signed cookies) expire on their own
+    stale = list(_stale_sessions(store_class, last_day))
+    if dry_run:
+        return len(stale)
+    sessions = store_class.get_model_class().objects
+    for start in range(0, len(stale), SESSION_BATCH):
+        batch = stale[start:start + SESSION_BATCH]
+        emptied = [Q(session_key=key, session_data=old) for key, old, new in batch if new is None]
+        if emptied:
+            sessions.filter(reduce(or_, emptied)).delete()
+        kept = [(key, old, new) for key, old, new in batch if new is not None]
+        if kept:
+            sessions.filter(session_key__in=[key for key, _old, _new in kept]).update(session_data=Case(
+                *[When(session_key=key, session_data=old, then=Value(new)) for key, old, new in kept],
+                default=F("session_data"), output_field=TextField(),
+            ))
+    return len(stale)
 
 
 # Totals -----------------------------------------------------------------------------------------------

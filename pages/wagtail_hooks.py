@@ -9,6 +9,7 @@ from cohorts.hooks import (
     AFTER_CANDIDATE_ERASED,
     AFTER_COHORT_IMPORT,
     AFTER_CONSENT_WITHDRAWN,
+    APPLY_RETENTION,
     CANDIDATE_DATA,
     STORY_COUNTERS,
 )
@@ -17,7 +18,7 @@ from pages.enums import CounterKind
 from pages.gdpr import erase_story, story_data
 from pages.models import CandidatePage, StoryCounter
 from pages.services import create_draft_stories, unpublish_story
-from pages.sharing import already_counted, record_event
+from pages.sharing import already_counted, forget_counted_visits, record_event
 
 
 # Last among the hooks, so that a page another hook refuses (a restricted one, a wrong method) is not counted.
@@ -86,3 +87,9 @@ def delete_erased_story(*, candidate, user):
 def story_personal_data(*, candidate):
     """What the site holds about a candidate, for the export of their data: the story, its versions, the photo."""
     return story_data(candidate=candidate)
+
+
+@hooks.register(APPLY_RETENTION)
+def forget_counter_traces(*, cutoffs, dry_run):
+    """The daily purge: visitors' sessions forget the stories they were counted for, past the retention period."""
+    return {"counter_traces": forget_counted_visits(last_day=cutoffs.counter_traces, dry_run=dry_run)}

@@ -30,6 +30,8 @@ MODEL_PERMISSIONS = {
     + [("cohorts", "import_cohort"), ("cohorts", "import_offers"), ("cohorts", "view_impact")]
     # They answer the GDPR requests of candidates and coaches (cohorts/gdpr/): export, and erase a candidate.
     + [("cohorts", "erase_candidate"), ("cohorts", "export_candidate"), ("cohorts", "export_coach")]
+    # They set how long personal data is kept (Paramètres → Durées de conservation).
+    + [("cohorts", "change_retentionsettings")]
     # They validate offers (the "Validation des offres" workflow publishes what they approve).
     + [("snippets", "publish_offer"), ("snippets", "lock_offer"), ("snippets", "unlock_offer")],
     COMMUNICATION: [

@@ -1,0 +1,1 @@
+"""Personal data under the GDPR: the retention periods applied every day, and the register of processing."""

@@ -4,7 +4,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("cohorts", "0010_coaching_and_outcomes"),
+        ("cohorts", "0012_retention"),
     ]
 
     operations = [

@@ -7,6 +7,7 @@ from cohorts.models.contact import ContactRequest
 from cohorts.models.imports import ImportJob
 from cohorts.models.outcomes import FollowUpCheck, Outcome
 from cohorts.models.people import Candidate, Coach, Cohort, Pair
+from cohorts.models.retention import RetentionSettings
 
 __all__ = [
     "Application",
@@ -21,4 +22,5 @@ __all__ = [
     "ImportJob",
     "Outcome",
     "Pair",
+    "RetentionSettings",
 ]

@@ -50,6 +50,8 @@ class ImportJob(models.Model):
     report = models.JSONField(_("report"), default=dict, blank=True)
     runs = models.PositiveIntegerField(_("runs"), default=0)
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    # Set when the retention period ends (cohorts/gdpr/retention.py): the report then keeps counts and errors only.
+    report_redacted_at = models.DateTimeField(_("report emptied of values on"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("import")

@@ -34,7 +34,8 @@ def build_site(builder):
     for data in pages["content_pages"]:
         page = home.get_children().filter(slug=data["slug"]).first()
         if page is None:
-            page = _add_draft_child(builder, home, ContentPage(show_in_menus=True, **_fields(data)))
+            # In the main menu unless the data says otherwise (the « données personnelles » page is in the footer).
+            page = _add_draft_child(builder, home, ContentPage(**{"show_in_menus": True, **_fields(data)}))
             new_pages.append((page, data["body"]))
         builder.pages_by_slug[data["slug"]] = page
     if home_created:

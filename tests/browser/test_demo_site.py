@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from pages.models import CandidateIndexPage, CandidatePage, HomePage
+from pages.models import CandidateIndexPage, CandidatePage, ContentPage, HomePage
 from tests.browser.accessibility import axe_violations, describe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 @pytest.fixture
 def demo_urls(live_server):
-    """Home, story list and the newest published story of the demo programme."""
+    """Home, story list, the newest published story and the personal data page (its register) of the demo."""
     # --force: the demo refuses to run with DEBUG off, which is the test settings' case.
     call_command("load_demo_data", "--force", stdout=StringIO())
     story = CandidatePage.objects.published_stories().order_by("-last_published_at").first()
@@ -21,6 +21,7 @@ def demo_urls(live_server):
         "home": HomePage.objects.get().url,
         "story_list": CandidateIndexPage.objects.get().url,
         "story": story.url,
+        "personal_data": ContentPage.objects.get(slug="donnees-personnelles").url,
     }
 
 

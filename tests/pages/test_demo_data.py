@@ -104,8 +104,16 @@ class TestDemoData(TestCase):
         assert set(menu.values_list("slug", flat=True)) == {
             "candidats", "offres", "a-propos", "entreprises", "devenir-coach"
         }
-        assert ContentPage.objects.live().count() == 3
+        assert ContentPage.objects.live().count() == 4
         assert ProgrammeSettings.for_site(site).contact_email == "contact@tremplin.localhost"
+
+    def test_the_personal_data_page_shows_the_register(self):
+        page = ContentPage.objects.get(slug="donnees-personnelles")
+        assert page.live and not page.show_in_menus
+        assert "register" in {block.block_type for block in page.body}
+        response = self.client.get(page.url)
+        assert response.status_code == 200
+        assert "Registre des traitements" in response.content.decode()
 
     def test_home_page_calls_to_become_a_coach(self):
         home = HomePage.objects.get()
