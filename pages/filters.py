@@ -19,6 +19,8 @@ from snippets.models import City, ContractType, Sector
 # The text fields of a story page the search looks into: all shown on the page, none private.
 SEARCHED_FIELDS = ("title", "catchphrase", "story", "wished_jobs")
 MAX_SEARCH_TERMS = 6
+# A few words: a longer text is no search, and the database refuses a LIKE pattern past some length (50 kB in SQLite).
+MAX_SEARCH_LENGTH = 200
 
 AVAILABLE_NOW = "now"
 AVAILABLE_WITHIN_A_MONTH = "within_a_month"
@@ -39,6 +41,7 @@ class StoryFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search the stories"),
         method="search",
+        max_length=MAX_SEARCH_LENGTH,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("A job, a skill…")}),
     )
     city = django_filters.ModelChoiceFilter(

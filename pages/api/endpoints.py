@@ -7,6 +7,7 @@ while the candidate consents to showing it.
 """
 
 from django.db.models import BooleanField, Case, Prefetch, Value, When
+from django.http import Http404
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
@@ -15,13 +16,34 @@ from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from cohorts.enums import CandidateStatus
-from pages.api.filters import StoryAPIFilterSet, StoryFilterBackend, StoryOrderingBackend
+from pages.api.filters import (
+    StoryAPIFilterSet,
+    StoryFilterBackend,
+    StoryOrderingBackend,
+    strict_backends,
+)
 from pages.api.serializers import STORY_PHOTO_RENDITIONS
+from pages.converters import parse_row_id
 from pages.models import CandidatePage
 from snippets.models import Offer
 
 
-class StoriesAPIViewSet(PagesAPIViewSet):
+class RowIdLookupMixin:
+    """Ids read from the address are row ids: ``/<id>/`` beyond the database's integers is not found (404), and
+    ``find/?id=`` anything but a row id is a 400. Wagtail handed any value to the database (a server error)."""
+
+    def get_object(self):
+        if parse_row_id(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)) is None:
+            raise Http404("not found")
+        return super().get_object()
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and parse_row_id(request.GET["id"]) is None:
+            raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
+
+
+class StoriesAPIViewSet(RowIdLookupMixin, PagesAPIViewSet):
     """Published, consented stories, filtered as the public list is; the one endpoint that serves candidates."""
 
     name = "stories"
@@ -94,22 +116,26 @@ class StoriesAPIViewSet(PagesAPIViewSet):
         return super().resolve_rich_text_format()
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class PublicPagesAPIViewSet(RowIdLookupMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint without story pages: those are served, filtered by consent, under "stories"."""
+
+    filter_backends = strict_backends(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
         return super().get_base_queryset().not_type(CandidatePage)
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class PublicImagesAPIViewSet(RowIdLookupMixin, ImagesAPIViewSet):
     """Wagtail's images endpoint without candidates' photos, whose original file a story never shows."""
+
+    filter_backends = strict_backends(ImagesAPIViewSet.filter_backends)
 
     def get_queryset(self):
         candidate_photos = CandidatePage.objects.filter(photo__isnull=False).values("photo_id")
         return super().get_queryset().exclude(pk__in=candidate_photos)
 
 
-class OffersAPIViewSet(BaseAPIViewSet):
+class OffersAPIViewSet(RowIdLookupMixin, BaseAPIViewSet):
     """Validated, unexpired offers open to everyone (never the private ones), with their public fields only.
 
     Filter on a field's id, e.g. ``?city=3&sector=2&contract_type=1``; ``?search=`` looks in titles.
@@ -117,7 +143,7 @@ class OffersAPIViewSet(BaseAPIViewSet):
 
     name = "offers"
     model = Offer
-    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
+    filter_backends = strict_backends([FieldsFilter, OrderingFilter, SearchFilter])
     body_fields = ["id"]
     meta_fields = ["type", "detail_url"]
     listing_default_fields = [

@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from pages.antispam import rate_limited
+from pages.converters import parse_row_id
 from pages.models.stories import CandidatePage
 from pages.offer_filters import OfferFilterSet, offer_list_query
 from pages.offer_forms import OfferSubmissionForm
@@ -194,14 +195,15 @@ class OfferFormPage(Page):
 
     def target_story(self, request):
         """The published story an offer is aimed at (``?pour=<story id>``), or None for an offer to everyone."""
-        page_id = request.POST.get(self.TARGET_PARAMETER) or request.GET.get(self.TARGET_PARAMETER)
-        if not page_id:
+        value = request.POST.get(self.TARGET_PARAMETER) or request.GET.get(self.TARGET_PARAMETER)
+        if not value:
             return None
+        page_id = parse_row_id(value)
+        if page_id is None:
+            raise Http404
         try:
-            return CandidatePage.objects.published_stories().select_related("candidate__cohort__city").get(
-                pk=int(page_id)
-            )
-        except (ValueError, CandidatePage.DoesNotExist):
+            return CandidatePage.objects.published_stories().select_related("candidate__cohort__city").get(pk=page_id)
+        except CandidatePage.DoesNotExist:
             raise Http404 from None
 
     def serve(self, request, *args, **kwargs):
