@@ -134,6 +134,10 @@ def _xlsx_records(data):
             for index, value in enumerate(row):
                 check_cell(count, index, value)
             records.append((count, list(row)))
+    except SpreadsheetError:
+        raise
+    except Exception as error:  # openpyxl reads the sheet lazily: a damaged part (no sheet, a bad cell) fails here.
+        raise damaged() from error
     finally:
         workbook.close()
     return records

@@ -11,7 +11,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -152,15 +152,6 @@ def test_any_xlsx_gives_rows_or_a_clear_error(data, columns):
     assert_rows_or_clear_error(data, "cohorte.xlsx", columns)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="reader bug, left to the reader's rewrite (bounded cells and zip sizes): an XLSX whose workbook part "
-    "names no sheet raises IndexError (reading.py, workbook.worksheets[0]); cells that iter_rows reads lazily raise "
-    "instead of SpreadsheetError: IndexError for a shared string that does not exist (t=\"s\" 99), ValueError for "
-    "a number, date or boolean cell holding something else (t=\"n\" abc, t=\"d\" 0, t=\"b\" 1.5)",
-)
-# Until then, no shrinking: the failures are known, and shrinking them took over a minute. Drop both on merge.
-@settings(parent=FUZZ_SETTINGS, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(data=xlsx_files(damages=["part", "sheet"]), columns=column_sets)
 def test_an_xlsx_with_a_damaged_part_gives_rows_or_a_clear_error(data, columns):
     assert_rows_or_clear_error(data, "cohorte.xlsx", columns)
