@@ -16,7 +16,8 @@ from wagtail import hooks
 # (candidate, story text) for the candidates it created, ``user`` imported, ``progress(done)`` reports how many
 # are done, ``index`` says whether to update the search index (not in a dry run).
 AFTER_COHORT_IMPORT = "after_cohort_import"
-# After a consent to publication was withdrawn: ``candidate``, ``user``.
+# After a consent was withdrawn: ``candidate``, ``user``, ``purpose`` (a ConsentPurpose). The site takes the story
+# offline (publication) and deletes the photo's public renditions (publication or photo).
 AFTER_CONSENT_WITHDRAWN = "after_consent_withdrawn"
 # The impact report asks for story views, shares and QR scans: ``scope`` (a Q on the candidate, with the given
 # ``prefix``'s lookups), ``cohort_scope`` (the same rule as a Q on a cohort, no prefix: the counts of erased stories

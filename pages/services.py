@@ -14,7 +14,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from cohorts.imports.base import index_in_bulk
 from cohorts.models import Candidate
-from pages.models import CandidateIndexPage, CandidatePage
+from pages.models import CandidateIndexPage, CandidatePage, CustomRendition
 
 
 @transaction.atomic
@@ -160,6 +160,25 @@ def _insert_relations(pages):
 
 
 @transaction.atomic
+def delete_public_renditions(*, candidate):
+    """Delete every rendition of the photos of a candidate's story (the current one and those of its revisions),
+    rows and files, the 1200x630 share image among them. Returns how many. The originals stay, private; staff
+    choose again whether to show a photo, and a new consent makes new renditions when a page asks for them."""
+    page = CandidatePage.objects.filter(candidate=candidate).first()
+    if page is None:
+        return 0
+    photo_ids = {page.photo_id} | {
+        revision.content.get("photo") for revision in page.revisions.only("content")
+    }
+    renditions = CustomRendition.objects.filter(image_id__in=photo_ids - {None})
+    # One by one, so that Wagtail's handlers delete each file and purge the rendition cache.
+    count = 0
+    for rendition in renditions:
+        rendition.delete()
+        count += 1
+    return count
+
+
 def unpublish_story(*, candidate, user=None):
     """Take a candidate's story off the public site at once, and stop any review of it under way.
 

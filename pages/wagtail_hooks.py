@@ -3,8 +3,10 @@ admin's page tree and API kept to what each user may read."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, Sum
+from django.urls import path
 from wagtail import hooks
 
+from cohorts.enums import ConsentPurpose
 from cohorts.hooks import (
     AFTER_CANDIDATE_ERASED,
     AFTER_COHORT_IMPORT,
@@ -17,8 +19,9 @@ from pages.api.admin import PermittedDocumentsAdminAPIViewSet, PermittedImagesAd
 from pages.enums import CounterKind
 from pages.gdpr import erase_story, story_data
 from pages.models import CandidatePage, StoryCounter
-from pages.services import create_draft_stories, unpublish_story
+from pages.services import create_draft_stories, delete_public_renditions, unpublish_story
 from pages.sharing import already_counted, forget_counted_visits, record_event
+from pages.views.originals import original_image
 
 
 # Last among the hooks, so that a page another hook refuses (a restricted one, a wrong method) is not counted.
@@ -44,9 +47,12 @@ def create_imported_stories(*, stories, user, progress, index):
 
 
 @hooks.register(AFTER_CONSENT_WITHDRAWN)
-def take_story_offline(*, candidate, user):
-    """A withdrawn consent to publication takes the story off the site at once and stops its review."""
-    unpublish_story(candidate=candidate, user=user)
+def take_story_offline(*, candidate, user, purpose):
+    """A withdrawn consent to publication takes the story off the site at once and stops its review; either
+    withdrawal (publication, photo) deletes the photo's renditions, files included, the share image among them."""
+    if purpose == ConsentPurpose.PUBLISH_STORY:
+        unpublish_story(candidate=candidate, user=user)
+    delete_public_renditions(candidate=candidate)
 
 
 @hooks.register(STORY_COUNTERS)
@@ -93,3 +99,9 @@ def story_personal_data(*, candidate):
 def forget_counter_traces(*, cutoffs, dry_run):
     """The daily purge: visitors' sessions forget the stories they were counted for, past the retention period."""
     return {"counter_traces": forget_counted_visits(last_day=cutoffs.counter_traces, dry_run=dry_run)}
+
+
+@hooks.register("register_admin_urls")
+def register_original_image_url():
+    """The address of the private storage of originals (cms/settings/base.py): the admin's access check first."""
+    return [path("images/original/<path:name>", original_image, name="pages_original_image")]

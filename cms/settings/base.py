@@ -138,6 +138,13 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_ROOT / "imports", "base_url": None},
     },
+    # The original of every image (candidates' photos among them) is private: the public sees renditions only,
+    # under random names (pages/models/images.py), and staff open an original through a view that checks who may
+    # see it (pages/views/originals.py), whose address is this storage's base URL.
+    "images": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_ROOT / "images"), "base_url": "/admin/images/original/"},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

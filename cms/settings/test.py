@@ -16,6 +16,7 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tremplin-test-media-"))
 PRIVATE_ROOT = MEDIA_ROOT / "private"
 STORAGES["imports"]["OPTIONS"]["location"] = PRIVATE_ROOT / "imports"  # noqa: F405
+STORAGES["images"]["OPTIONS"]["location"] = str(PRIVATE_ROOT / "images")  # noqa: F405
 # Background tasks run at once, within the test.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -4,7 +4,6 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from cohorts.enums import ConsentPurpose
 from cohorts.hooks import AFTER_CONSENT_WITHDRAWN
 from cohorts.hooks import run as run_hook
 from cohorts.models import Candidate, ConsentRecord
@@ -43,9 +42,9 @@ def record_consent(*, candidate, purpose, text_version, channel, user=None, give
 def withdraw_consent(*, consent, user=None):
     """Withdraw a consent; the record is kept, with the time of withdrawal, as evidence of what was agreed.
 
-    Withdrawing the consent to publication takes the story off the site at once and stops its review.
-    Withdrawing the consent to the photo needs nothing more: the public pages show a photo only while that
-    consent is current (``CandidatePage.public_photo``). Withdrawing twice changes nothing.
+    Withdrawing the consent to publication takes the story off the site at once and stops its review; either
+    withdrawal has the site delete the photo's public renditions (the pages show a photo only while the consent
+    to it is current, ``CandidatePage.public_photo``). Withdrawing twice changes nothing.
     """
     consent = ConsentRecord.objects.select_for_update().get(pk=consent.pk)
     if not consent.is_current:
@@ -53,6 +52,5 @@ def withdraw_consent(*, consent, user=None):
     consent.withdrawn_at = timezone.now()
     consent.save(update_fields=["withdrawn_at"])
     log(instance=consent, action=CONSENT_WITHDRAW_ACTION, user=user)
-    if consent.purpose == ConsentPurpose.PUBLISH_STORY:
-        run_hook(AFTER_CONSENT_WITHDRAWN, candidate=consent.candidate, user=user)
+    run_hook(AFTER_CONSENT_WITHDRAWN, candidate=consent.candidate, user=user, purpose=consent.purpose)
     return consent

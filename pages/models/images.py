@@ -1,16 +1,31 @@
-"""The image model: Wagtail's, with a required text alternative."""
+"""The image model: Wagtail's, with a required text alternative and a private original."""
 
 import os
 import uuid
 
+from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, WagtailImageField, get_upload_to
+
+
+def image_storage():
+    """The private storage of originals, looked up at run time so that tests and settings can point it elsewhere."""
+    return storages["images"]
 
 
 class CustomImage(AbstractImage):
-    """Every image carries the text a screen reader says in its place."""
+    """Every image carries the text a screen reader says in its place.
 
+    The original file is private (the "images" storage): a candidate's photo reaches the public only as a
+    rendition, made for a consented, published story, under a random name, and deleted when the consent to it or
+    to publication is withdrawn (pages/services.py).
+    """
+
+    file = WagtailImageField(
+        verbose_name=_("file"), upload_to=get_upload_to, width_field="width", height_field="height",
+        storage=image_storage,
+    )
     description = models.CharField(
         _("text alternative"),
         max_length=255,

@@ -167,6 +167,7 @@ def values_for(route, name, pattern):
         "page_pk": page_ids,
         "revision_id": lambda: ids(Revision.objects.all()),
         "image_id": lambda: ids(CustomImage.objects.all()),
+        "name": lambda: list(CustomImage.objects.order_by("pk").values_list("file", flat=True)),
         "document_id": lambda: ids(get_document_model().objects.all()),
         "doc_id": lambda: ids(get_document_model().objects.all()),
         "task_state_id": lambda: ids(TaskState.objects.all()),
