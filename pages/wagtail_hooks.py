@@ -3,6 +3,7 @@ admin's page tree and API kept to what each user may read."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, Sum
+from django.http import Http404
 from django.urls import path
 from wagtail import hooks
 
@@ -21,6 +22,7 @@ from pages.gdpr import erase_story, story_data
 from pages.models import CandidatePage, StoryCounter
 from pages.services import create_draft_stories, delete_public_renditions, unpublish_story
 from pages.sharing import already_counted, forget_counted_visits, record_event
+from pages.views.documents import may_download
 from pages.views.originals import original_image
 
 
@@ -105,3 +107,11 @@ def forget_counter_traces(*, cutoffs, dry_run):
 def register_original_image_url():
     """The address of the private storage of originals (cms/settings/base.py): the admin's access check first."""
     return [path("images/original/<path:name>", original_image, name="pages_original_image")]
+
+
+@hooks.register("before_serve_document")
+def serve_private_documents_to_staff_only(document, request):
+    """A document outside the public collection is served only to who holds a permission on it: anyone with its
+    URL downloaded a candidate's CV or a signed consent before. The public collection's are anyone's."""
+    if not may_download(request.user, document):
+        raise Http404

@@ -214,6 +214,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
+# Documents are streamed by Django after the checks of pages/wagtail_hooks.py (staff only, but for the collection
+# below), never by a redirect to the file: the web server must not serve MEDIA_ROOT/documents/ itself.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The collection whose documents (and its sub-collections') anyone may download: a brochure, the statutes. Any other
+# document (a candidate's CV, a signed consent) goes only to staff who hold a permission on it.
+PUBLIC_DOCUMENTS_COLLECTION = "Documents publics"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
