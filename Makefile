@@ -46,7 +46,7 @@ test: install
 	PYTHONHASHSEED=0 $(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 messages: install
-	$(BIN)/python manage.py makemessages --locale fr --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+	$(BIN)/python manage.py makemessages --locale fr --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --no-obsolete
 	$(BIN)/python manage.py compilemessages --locale fr --ignore '.venv/*'
 
 # Style, then the layers (snippets < cohorts < pages < cms): an import upwards fails here and in CI.
