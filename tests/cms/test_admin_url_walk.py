@@ -18,6 +18,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, Revision, Task, TaskState, Workflow, WorkflowState
 
@@ -213,6 +214,15 @@ def fill(route, names, pattern):
     if model is not None and (route.endswith("chosen-multiple/") or route.startswith("admin/bulk/")):
         query = "?" + "&".join(f"id={pk}" for pk in ids(model._default_manager.all()))
         combinations = [dict(combination, **{"?": query}) for combination in combinations]
+    # The start of a hidden name: what a search echoes back is not a leak, what it finds would be.
+    search = f"?q={OTHER_CANDIDATE[1][:7]}"
+    view_class = getattr(pattern.callback, "view_class", None)
+    if view_class is not None and issubclass(view_class, SpreadsheetExportMixin):
+        # A list's exports, and its search: both read rows another way than the page does.
+        combinations += [dict(combination, **{"?": query}) for combination in combinations
+                         for query in ("?export=csv", "?export=xlsx", search)]
+    elif route.endswith(("/results/", "choose/", "search/")):
+        combinations += [dict(combination, **{"?": search}) for combination in combinations]
     return combinations
 
 
