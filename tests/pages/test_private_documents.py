@@ -3,10 +3,22 @@ download by its URL."""
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 pytestmark = pytest.mark.django_db
+
+
+def close_file(response):
+    """Close a streamed response as the test client does for the others: without the end-of-request handler, which
+    would close the database connection that holds the test's transaction (PostgreSQL)."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 def document(collection=None, title="CV de Zoé Marchetti"):
@@ -34,7 +46,7 @@ def test_staff_with_a_document_permission_download_it(request, client_fixture):
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4 secret"
-    response.close()
+    close_file(response)
 
 
 def test_anyone_downloads_a_document_of_the_public_collection_and_its_sub_collections(client, settings):
@@ -44,4 +56,4 @@ def test_anyone_downloads_a_document_of_the_public_collection_and_its_sub_collec
     for collection in (public, brochures):
         response = client.get(document(collection, title="Plaquette").url)
         assert response.status_code == 200
-        response.close()
+        close_file(response)

@@ -3,6 +3,8 @@ only while the candidate consents, deleted (files included) when a consent is wi
 
 import pytest
 from django.core.files.storage import default_storage, storages
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.urls import reverse
 
 from cohorts.consent.services import withdraw_consent
@@ -13,6 +15,16 @@ from tests.cohorts.factories import CandidateFactory, PairFactory
 from tests.pages.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def close_file(response):
+    """Close a streamed response as the test client does for the others: without the end-of-request handler, which
+    would close the database connection that holds the test's transaction (PostgreSQL)."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
@@ -49,7 +61,7 @@ def test_staff_who_may_see_the_candidate_open_the_original(request, story, clien
     assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
     with story.photo.file.open("rb") as original:
         assert b"".join(response.streaming_content) == original.read()
-    response.close()
+    close_file(response)
 
 
 @pytest.mark.ignore_template_errors  # Wagtail's 404 page reads unset variables
