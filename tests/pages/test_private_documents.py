@@ -3,22 +3,12 @@ download by its URL."""
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.signals import request_finished
-from django.db import close_old_connections
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from tests.streaming import close_file
+
 pytestmark = pytest.mark.django_db
-
-
-def close_file(response):
-    """Close a streamed response as the test client does for the others: without the end-of-request handler, which
-    would close the database connection that holds the test's transaction (PostgreSQL)."""
-    request_finished.disconnect(close_old_connections)
-    try:
-        response.close()
-    finally:
-        request_finished.connect(close_old_connections)
 
 
 def document(collection=None, title="CV de Zoé Marchetti"):

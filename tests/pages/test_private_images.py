@@ -3,8 +3,6 @@ only while the candidate consents, deleted (files included) when a consent is wi
 
 import pytest
 from django.core.files.storage import default_storage, storages
-from django.core.signals import request_finished
-from django.db import close_old_connections
 from django.urls import reverse
 
 from cohorts.consent.services import withdraw_consent
@@ -13,18 +11,9 @@ from pages.models import CustomRendition
 from pages.templatetags.sharing_tags import SOCIAL_IMAGE_RENDITION
 from tests.cohorts.factories import CandidateFactory, PairFactory
 from tests.pages.factories import ImageFactory
+from tests.streaming import close_file
 
 pytestmark = pytest.mark.django_db
-
-
-def close_file(response):
-    """Close a streamed response as the test client does for the others: without the end-of-request handler, which
-    would close the database connection that holds the test's transaction (PostgreSQL)."""
-    request_finished.disconnect(close_old_connections)
-    try:
-        response.close()
-    finally:
-        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

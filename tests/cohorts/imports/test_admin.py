@@ -14,7 +14,7 @@ from django.contrib.messages import get_messages
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 
 from cohorts.enums import ImportKind, ImportStatus
@@ -32,13 +32,6 @@ DATA = Path(__file__).resolve().parent / "data"
 LOGIN_URL = reverse("wagtailadmin_login")
 HOME_URL = reverse("wagtailadmin_home")
 INDEX_URL = reverse("imports:index")
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from cohorts.enums import ImportKind, ImportStatus
 from cohorts.imports import work
@@ -27,13 +27,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.ignore_template_errors]
 
 DATA = Path(__file__).resolve().parent / "data"
 INTERRUPTED = "The import stopped: the worker was interrupted; nothing was written."
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture
