@@ -8,6 +8,7 @@ from wagtail.admin.urls import workflows as wagtailadmin_workflows_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from cms.health import HealthView
 from pages.api.endpoints import api_router
 from pages.views.chooser import HookedBrowseView
 from pages.views.history import VisibleLogEntriesView
@@ -18,6 +19,7 @@ decorate_urlpatterns(wagtailadmin_pages_urls.urlpatterns, only_visible_pages())
 decorate_urlpatterns(wagtailadmin_workflows_urls.urlpatterns, only_visible_pages(WORKFLOW_PAGE_ID_KWARGS))
 
 urlpatterns = [
+    path("health/", HealthView.as_view(), name="health"),  # database, cache and storages (cms/health.py)
     # Before Wagtail's own routes of the same address (pages/views/), so outside the admin's include: they take
     # the admin's access check themselves, as every admin URL must (tests/cms/test_admin_url_walk.py).
     path("admin/choose-page/<int:parent_page_id>/", require_admin_access(HookedBrowseView.as_view())),

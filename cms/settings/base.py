@@ -6,8 +6,10 @@ with defaults that are safe for development. See .env.example for the full list.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -56,6 +58,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
+    # /health/ (cms/health.py) and `manage.py health_check`, for load balancers and container health checks
+    "health_check",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -132,21 +136,75 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploaded spreadsheets hold personal data: they live outside MEDIA_ROOT, are never served, and are deleted once
 # their import is done or abandoned (cohorts/imports/jobs.py, manage.py purge_imports).
 PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", BASE_DIR / "private"))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "imports": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_ROOT / "imports", "base_url": None},
-    },
-    # The original of every image (candidates' photos among them) is private: the public sees renditions only,
-    # under random names (pages/models/images.py), and staff open an original through a view that checks who may
-    # see it (pages/views/originals.py), whose address is this storage's base URL.
-    "images": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_ROOT / "images"), "base_url": "/admin/images/original/"},
-    },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Media on S3-compatible object storage (AWS, Scaleway, OVH, MinIO...) once AWS_STORAGE_BUCKET_NAME is set, so that
+# several web servers and the task worker share one set of files; on this machine's disk otherwise (development,
+# tests, a single server). Credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, which django-storages
+# and boto3 read from the environment themselves (or from the machine's role): they are no setting of ours.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+# The origin of public media when it is not this site's (object storage): the Content-Security-Policy lets the
+# pages show images from there (production.py, dev.py).
+MEDIA_ORIGIN = ""
+if AWS_STORAGE_BUCKET_NAME:
+    _endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+    _region = os.environ.get("AWS_S3_REGION_NAME", "")
+    _s3_connection = {"endpoint_url": _endpoint or None, "region_name": _region or None, "file_overwrite": False}
+    # Public URLs are built from settings alone, so that the CSP knows their origin: the CDN or host that serves
+    # the bucket (AWS_S3_CUSTOM_DOMAIN, e.g. "media.tremplin.example.org" or "s3.example.org/tremplin-media"), by
+    # default the endpoint followed by the bucket (path-style), or AWS's own address of the bucket.
+    _media_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+    _media_protocol = os.environ.get("AWS_S3_URL_PROTOCOL", "")
+    if not _media_domain and _endpoint:
+        _endpoint_parts = urlsplit(_endpoint)
+        _media_domain = f"{_endpoint_parts.netloc}/{AWS_STORAGE_BUCKET_NAME}"
+        _media_protocol = _media_protocol or f"{_endpoint_parts.scheme}:"
+    elif not _media_domain:
+        _media_domain = f"{AWS_STORAGE_BUCKET_NAME}.s3.{_region or 'us-east-1'}.amazonaws.com"
+    _media_protocol = _media_protocol or "https:"
+    MEDIA_URL = f"{_media_protocol}//{_media_domain}/media/"
+    MEDIA_ORIGIN = f"{_media_protocol}//{_media_domain.split('/')[0]}"
+    # The private files go to their own bucket when AWS_PRIVATE_BUCKET_NAME names one (best: no public access at
+    # all), else under private/ in the public bucket, whose anonymous read must then be limited to media/*.
+    _private = {**_s3_connection, "bucket_name": os.environ.get("AWS_PRIVATE_BUCKET_NAME") or AWS_STORAGE_BUCKET_NAME}
+    STORAGES = {
+        # Renditions: read by anyone who has the address, by a public-read ACL on each file (AWS_MEDIA_ACL), or,
+        # with AWS_MEDIA_ACL empty, by the bucket's own policy (MinIO, buckets without ACLs). Documents stay
+        # private even here (cms/storage.py): Wagtail streams them after its checks.
+        "default": {
+            "BACKEND": "cms.storage.MediaS3Storage",
+            "OPTIONS": {
+                **_s3_connection, "bucket_name": AWS_STORAGE_BUCKET_NAME, "location": "media",
+                "custom_domain": _media_domain, "url_protocol": _media_protocol, "querystring_auth": False,
+                "default_acl": os.environ.get("AWS_MEDIA_ACL", "public-read") or None,
+            },
+        },
+        "imports": {
+            "BACKEND": "cms.storage.PrivateS3Storage",
+            "OPTIONS": {**_private, "location": "private/imports"},
+        },
+        # The originals stay private: the admin view streams them (pages/views/originals.py) after its checks, so
+        # their URLs lead there, never to the bucket.
+        "images": {
+            "BACKEND": "cms.storage.PrivateS3Storage",
+            "OPTIONS": {**_private, "location": "private/images", "base_url": "/admin/images/original/"},
+        },
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+else:
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "imports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": PRIVATE_ROOT / "imports", "base_url": None},
+        },
+        # The original of every image (candidates' photos among them) is private: the public sees renditions only,
+        # under random names (pages/models/images.py), and staff open an original through a view that checks who may
+        # see it (pages/views/originals.py), whose address is this storage's base URL.
+        "images": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(PRIVATE_ROOT / "images"), "base_url": "/admin/images/original/"},
+        },
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
 
 # One cache for every process: the public forms' rate limits (pages/antispam.py), the impact figures and the PDF
 # CVs must be shared by all web workers and the task worker, so production needs REDIS_URL (production.py).
@@ -223,10 +281,19 @@ PUBLIC_DOCUMENTS_COLLECTION = "Documents publics"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
+# Logs go to the console, where the service manager (systemd's journal, Docker) collects them: one JSON object per
+# line (cms/logging.py) with LOG_FORMAT=json, the default in production, for a log collector; plain text otherwise.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "cms.logging.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # One line per background task and per page save drowns what matters.
     "loggers": {

@@ -60,3 +60,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# A load balancer may probe /health/ over plain HTTP from inside the network: no redirect to HTTPS there.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+
+# One JSON object per log line (cms/logging.py) unless LOG_FORMAT=text.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT  # noqa: F405
+
+# Public media served from object storage (AWS_STORAGE_BUCKET_NAME, base.py): pages show images from there.
+if MEDIA_ORIGIN:  # noqa: F405
+    CSP_POLICY = {**CSP_POLICY, "img-src": [*CSP_POLICY["img-src"], MEDIA_ORIGIN]}  # noqa: F405
+    CSP_ADMIN_POLICY = {**CSP_ADMIN_POLICY, "img-src": [*CSP_ADMIN_POLICY["img-src"], MEDIA_ORIGIN]}  # noqa: F405
