@@ -30,14 +30,12 @@ run: demo
 	@echo "  Tremplin runs on http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (login: admin / password: tremplin-demo)"
 	@echo "  Other demo accounts (same password): communication, coach"
-	@echo "  Background worker (e-mails, large imports): started alongside, stopped with the server"
+	@echo "  Background worker (e-mails, large imports) and scheduler (periodic tasks, TREMPLIN_SCHEDULE):"
+	@echo "  started alongside, stopped with the server"
 	@echo ""
-	@$(BIN)/python manage.py purge_imports --verbosity 0; \
-	$(BIN)/python manage.py expire_offers --verbosity 0; \
-	$(BIN)/python manage.py remind_inactive_coaches --verbosity 0; \
-	$(BIN)/python manage.py apply_retention --verbosity 0; \
-	$(BIN)/python manage.py db_worker --verbosity 0 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@$(BIN)/python manage.py db_worker --verbosity 0 & worker=$$!; \
+	$(BIN)/python manage.py run_scheduler --verbosity 0 & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # In parallel, one worker per core (pytest-xdist); PYTHONHASHSEED fixed so that every worker collects the same

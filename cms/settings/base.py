@@ -336,3 +336,15 @@ IMPORT_LEASE_SECONDS = 120
 # (client_max_body_size for nginx: see the README).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES
+
+# Periodic work (snippets/scheduling.py): `manage.py run_scheduler`, which `make run` starts, enqueues each entry's
+# task at its slots and `manage.py db_worker` runs it. "every": seconds, slots aligned on the clock (3600: at the top
+# of each hour); "at": a daily time, "HH:MM" in TIME_ZONE (Europe/Paris; a time the spring change skips runs an hour
+# later). One scheduler per machine is safe only with REDIS_URL: each slot is claimed in the shared cache.
+TREMPLIN_SCHEDULE = [
+    {"name": "expire_offers", "task": "snippets.tasks.expire_offers", "every": 3600},
+    {"name": "purge_imports", "task": "cohorts.tasks.purge_imports", "every": 3600},
+    {"name": "remind_inactive_coaches", "task": "cohorts.tasks.remind_inactive_coaches", "at": "09:00"},
+    {"name": "apply_retention", "task": "cohorts.tasks.apply_retention", "at": "03:30"},
+    {"name": "flush_story_counters", "task": "pages.tasks.flush_story_counters", "every": 60},
+]
