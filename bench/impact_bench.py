@@ -2,8 +2,13 @@
 and their histories, story pages and counters, pairs and coaching sessions, offers.
 
     .venv/bin/python bench/impact_bench.py [--candidates 10000] [--cohorts 100] [--runs 5] [--databases sqlite,postgres]
+                                           [--keep] [--profile]
 
-Each database is fresh (migrated, demo data loaded, then the programme written with bulk_create). Times are the median
+Each database is fresh (migrated, demo data loaded, then the programme written with bulk_create). With ``--keep`` it
+is kept after the run (a fixed name per database and size) and reused by the next ``--keep`` run, which then only
+migrates: the data takes minutes to write, a measure seconds. ``--profile`` prints where the report page spends its
+time (cProfile, one request) instead of writing the results file. On PostgreSQL the bench runs ANALYZE before
+measuring, as autovacuum would have done on a live database. Times are the median
 of ``--runs`` runs of: compute_impact for the last 12 months, the same for one city, the admin report page rendered
 through the test client, and the XLSX export. Figures go to stdout and to bench/results/impact.md. Not a test.
 """
@@ -16,13 +21,14 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.import_bench import fresh_database  # noqa: E402 (the same fresh SQLite file or PostgreSQL database)
+from bench.import_bench import PG_URL, fresh_database  # noqa: E402 (the same fresh SQLite file or PostgreSQL database)
 
 PYTHON = sys.executable
 BATCH = 2000
@@ -150,16 +156,51 @@ def build(candidates_count, cohorts_count):
 
 
 def median_seconds(function, runs):
-    times = []
+    """The median wall-clock time, and the median CPU time of this process: on a machine that others load, the CPU
+    time of SQLite (which runs in this process) moves much less than the wall clock."""
+    times, cpu_times = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         function()
         times.append(time.perf_counter() - started)
-    return round(statistics.median(times), 3)
+        cpu_times.append(time.process_time() - cpu_started)
+    return round(statistics.median(times), 3), round(statistics.median(cpu_times), 3)
 
 
-def child(candidates_count, cohorts_count, runs):
-    """Set up, build and measure in this process; print the figures as JSON."""
+def kept_database(kind, tag):
+    """A database that outlives the run, for ``--keep``: created when missing, never dropped."""
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="cms.settings.dev",
+               TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend")
+    if kind == "sqlite":
+        env["DATABASE_URL"] = f"sqlite:///{Path(tempfile.gettempdir()) / f'tremplin-bench-{tag}-kept.sqlite3'}"
+        return env
+    name = f"tremplin_bench_{tag}_kept"
+    psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-tA", "-c"]
+    exists = subprocess.run([*psql, f"SELECT 1 FROM pg_database WHERE datname = '{name}'"], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    if not exists:
+        subprocess.run([*psql, f"CREATE DATABASE {name}"], check=True)
+    env["DATABASE_URL"] = PG_URL.format(name=name)
+    return env
+
+
+def profile_report_page(client, url, query):
+    """Where one report page's time goes: the functions with the most cumulative time, to stderr."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    client.get(url, query)
+    profiler.disable()
+    stats = pstats.Stats(profiler, stream=sys.stderr)
+    stats.sort_stats("cumulative").print_stats(60)
+    stats.sort_stats("tottime").print_stats(30)
+
+
+def child(candidates_count, cohorts_count, runs, profile=False):
+    """Set up, build (unless a kept database holds the data already) and measure in this process; print the figures
+    as JSON."""
     import django
 
     django.setup()
@@ -174,14 +215,22 @@ def child(candidates_count, cohorts_count, runs):
     from cohorts.impact.figures import compute_impact
     from cohorts.impact.measures import ImpactFilters
     from cohorts.impact.views import last_12_months
+    from cohorts.models import Cohort
     from snippets.models import City
 
     call_command("migrate", verbosity=0)
-    with open(os.devnull, "w") as quiet:
-        call_command("load_demo_data", force=True, stdout=quiet)
-    started = time.perf_counter()
-    rows = build(candidates_count, cohorts_count)
-    build_seconds = round(time.perf_counter() - started, 1)
+    rows, build_seconds = "reused (kept database)", None
+    if not Cohort.objects.filter(name="Bench cohort 0").exists():
+        with open(os.devnull, "w") as quiet:
+            call_command("load_demo_data", force=True, stdout=quiet)
+        started = time.perf_counter()
+        rows = build(candidates_count, cohorts_count)
+        build_seconds = round(time.perf_counter() - started, 1)
+    if connection.vendor == "postgresql":
+        # The planner's statistics, which autovacuum gathers in production: without them (the bench's server runs
+        # with autovacuum off) PostgreSQL guesses 74 rows for 30,000 and sorts on disk what it would hash in memory.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     period = last_12_months(timezone.localdate())
     everyone = ImpactFilters(*period)
@@ -189,11 +238,16 @@ def child(candidates_count, cohorts_count, runs):
     reset_queries()  # DEBUG keeps at most 9,000 queries: the bulk writes filled that log
     with CaptureQueriesContext(connection) as queries:
         report = compute_impact(everyone)
-    user = User.objects.create_superuser("bench-impact", "bench-impact@example.org", "x")
+    user = (User.objects.filter(username="bench-impact").first()
+            or User.objects.create_superuser("bench-impact", "bench-impact@example.org", "x"))
     client = Client(HTTP_HOST="localhost")
     client.force_login(user)
     query = {"period": "last_12_months"}
     assert client.get(reverse("cohorts_impact"), query).status_code == 200
+    if profile:
+        profile_report_page(client, reverse("cohorts_impact"), query)
+        print(json.dumps({"profiled": True}))
+        return
     figures = {
         "compute_impact, all": median_seconds(lambda: compute_impact(everyone), runs),
         "compute_impact, one city": median_seconds(lambda: compute_impact(city), runs),
@@ -213,47 +267,64 @@ def main():
     parser.add_argument("--cohorts", type=int, default=100)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--keep", action="store_true", help="keep the database and reuse a kept one")
+    parser.add_argument("--profile", action="store_true", help="profile one report page; no results file")
     parser.add_argument("--child", action="store_true")
     args = parser.parse_args()
     if args.child:
-        child(args.candidates, args.cohorts, args.runs)
+        child(args.candidates, args.cohorts, args.runs, profile=args.profile)
         return
 
     lines = [
         f"# Impact dashboard benchmark: {args.candidates:,} candidates in {args.cohorts} cohorts",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"{time.strftime('%Y-%m-%d %H:%M')}. Median of {args.runs} runs, in seconds; period: the last 12 months.",
+        f"{time.strftime('%Y-%m-%d %H:%M')}, load average {os.getloadavg()[0]:.1f} at the start. Median of {args.runs} "
+        "runs, in seconds; period: the last 12 months. CPU seconds: this process only (on PostgreSQL, without the "
+        "server's share).",
         "",
         "Run: `.venv/bin/python bench/impact_bench.py [--databases sqlite,postgres]` (PostgreSQL on 127.0.0.1, user "
         "postgres; each database is created and dropped).",
         "",
     ]
     for database in args.databases.split(","):
-        env, drop = fresh_database(database, "impact")
+        if args.keep:
+            env, drop = kept_database(database, f"impact_{args.candidates}_{args.cohorts}"), lambda: None
+        else:
+            env, drop = fresh_database(database, "impact")
         try:
             output = subprocess.run(
                 [PYTHON, __file__, "--child", "--candidates", str(args.candidates), "--cohorts", str(args.cohorts),
-                 "--runs", str(args.runs)], env=env, cwd=ROOT, capture_output=True, text=True)
+                 "--runs", str(args.runs), *(["--profile"] if args.profile else [])],
+                env=env, cwd=ROOT, capture_output=True, text=True)
         finally:
             drop()
         if output.returncode:
             sys.exit(f"{database} failed:\n{output.stderr[-3000:]}")
+        if args.profile:
+            print(f"## {database}\n{output.stderr}", flush=True)
+            continue
         result = json.loads(output.stdout.strip().splitlines()[-1])
         lines += [
             f"## {database}",
             "",
-            f"Data written in {result['build_seconds']} s: {result['rows']}. compute_impact ran "
+            (f"Data written in {result['build_seconds']} s: {result['rows']}." if result["build_seconds"] is not None
+             else "Data reused from a kept database.") + " compute_impact ran "
             f"{result['queries']} queries (entries {result['entries']}, exits {result['exits']}).",
             "",
-            "| step | seconds (median) |",
-            "|---|---|",
-            *[f"| {step} | {seconds} |" for step, seconds in result["figures"].items()],
+            "| step | seconds (median) | CPU seconds of the bench process (median) |",
+            "|---|---|---|",
+            *[f"| {step} | {seconds} | {cpu} |" for step, (seconds, cpu) in result["figures"].items()],
             "",
         ]
         print("\n".join(lines[-(len(result["figures"]) + 6):]), flush=True)
+    if args.profile:
+        return
     out = ROOT / "bench" / "results" / "impact.md"
-    out.write_text("\n".join(lines))
+    # The hand-written notes (before/after figures, what was changed) outlive a new run.
+    previous = out.read_text() if out.exists() else ""
+    notes = previous[previous.index("\n## Notes") + 1:] if "\n## Notes" in previous else ""
+    out.write_text("\n".join(lines) + ("\n" + notes if notes else ""))
     print(f"Written to {out.relative_to(ROOT)}")
 
 

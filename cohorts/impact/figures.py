@@ -40,15 +40,23 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, Max, Min, Q, Sum, Value, When
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import Case, Count, Max, Min, Q, Sum, When
+from django.db.models.functions import Coalesce, Least
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.enums import ApplicationStatus, ExitCategory, FollowUpKind
 from cohorts.hooks import STORY_COUNTERS
 from cohorts.hooks import run as run_hook
 from cohorts.impact.measures import ImpactFilters, Median, People, Rate, Table, cell, display
-from cohorts.models import Application, Candidate, CoachingSession, FollowUpCheck, Outcome, Pair
+from cohorts.models import (
+    Application,
+    ApplicationStatusChange,
+    Candidate,
+    CoachingSession,
+    FollowUpCheck,
+    Outcome,
+    Pair,
+)
 from cohorts.models.outcomes import EMPLOYMENT_CATEGORIES
 from snippets.models import Offer
 
@@ -229,13 +237,6 @@ def headline_items(report, audience="internal"):
     return figures
 
 
-def _stage(status_field):
-    return Case(
-        *[When(**{status_field: status}, then=Value(stage)) for status, stage in STAGE_OF_STATUS.items()],
-        default=Value(0), output_field=IntegerField(),
-    )
-
-
 def compute_impact(filters):
     """Every figure of the report in a fixed number of aggregate queries (see the module docstring)."""
     start, end = filters.start, filters.end
@@ -266,19 +267,17 @@ def compute_impact(filters):
         else:
             report.trial = rate
 
-    # One row per candidate who has a job, reduced in Python: the earliest of two dates is not portable SQL.
-    contracts = (candidates.annotate(first_hire=Min("applications__hired_start_date",
-                                                    filter=Q(applications__status=ApplicationStatus.HIRED)))
-                 .filter(Q(first_hire__isnull=False)
-                         | Q(outcome__category__in=EMPLOYMENT_CATEGORIES, outcome__start_date__isnull=False))
-                 .values_list("cohort__start_date", "outcome__category", "outcome__start_date", "first_hire"))
-    for entry, category, outcome_start, first_hire in contracts:
-        dates = [first_hire] if first_hire else []
-        if category in EMPLOYMENT_CATEGORIES and outcome_start:
-            dates.append(outcome_start)
-        first_contract = min(dates)
-        if start <= first_contract <= end:
-            report.days_to_first_contract.append((first_contract - entry).days)
+    # One row per candidate whose first contract starts in the period, grouped by the candidate's id alone (grouping
+    # by every column of the candidate sorted wide rows) and kept in SQL. Least of two Coalesces is the earlier of
+    # two dates either of which may be missing, on SQLite (MIN) as on PostgreSQL (LEAST).
+    first_hire = Min("applications__hired_start_date", filter=Q(applications__status=ApplicationStatus.HIRED))
+    job_start = Max(Case(When(outcome__category__in=EMPLOYMENT_CATEGORIES, then="outcome__start_date")))
+    contracts = (candidates.values("pk")
+                 .annotate(entry=Max("cohort__start_date"),
+                           first_contract=Least(Coalesce(first_hire, job_start), Coalesce(job_start, first_hire)))
+                 .filter(first_contract__range=period)
+                 .values_list("entry", "first_contract"))
+    report.days_to_first_contract = [(first_contract - entry).days for entry, first_contract in contracts]
 
     since, until = filters.moments
     offers = Offer.objects.filter(created_at__gte=since, created_at__lt=until)
@@ -293,10 +292,17 @@ def compute_impact(filters):
         .order_by("-total", "company")
     )
 
-    stage = Greatest(Coalesce(Max(_stage("status_changes__to_status")), Value(0)), _stage("status"))
+    # An application reached a stage when its current status or a status in its history is of that stage or a later
+    # one. One pass over the applications, each history tested through a set of ids the database builds once per
+    # stage: grouping the applications joined to their histories evaluated a CASE on every history row.
+    def reached(stage):
+        statuses = [status for status, of in STAGE_OF_STATUS.items() if of >= stage]
+        histories = ApplicationStatusChange.objects.filter(to_status__in=statuses).values("application_id")
+        return Q(status__in=statuses) | Q(pk__in=histories)
+
     funnel = (Application.objects.filter(filters.scope("candidate__"), created_at__gte=since, created_at__lt=until)
-              .annotate(stage=stage)
-              .aggregate(**{f"s{reached}": Count("pk", filter=Q(stage__gte=reached)) for reached in range(4)}))
+              .aggregate(s0=Count("pk"), **{f"s{stage}": Count("pk", filter=reached(stage))
+                                            for stage in (STAGE_CONTACTED, STAGE_INTERVIEW, STAGE_HIRED)}))
     report.funnel = {reached: funnel[f"s{reached}"] for reached in range(4)}
 
     counters = Counter()

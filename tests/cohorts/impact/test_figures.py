@@ -4,11 +4,15 @@ import datetime
 
 import pytest
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
+from cohorts.enums import ApplicationStatus as S
 from cohorts.enums import ExitCategory as E
 from cohorts.impact.figures import compute_impact, headline
 from cohorts.impact.measures import ImpactFilters, Median, Rate, display
+from cohorts.models import Application
+from tests.cohorts.factories import CandidateFactory, CohortFactory, OutcomeFactory
+from tests.snippets.factories import ContractTypeFactory, OfferFactory
 
 D = datetime.date
 YEAR_2026 = (D(2026, 1, 1), D(2026, 12, 31))
@@ -177,3 +181,60 @@ def test_report_tables_group_thousands():
         html = render_to_string("cohorts/impact/table.html", {"table": table})
 
     assert "<th scope=\"row\">Alpha 2026</th><td>12\xa0345</td>" in html
+
+
+def test_funnel_counts_each_application_at_its_furthest_stage_with_or_without_history(db):
+    """The current status counts even without any history (rows written in bulk), and a stage reached in the history
+    counts after the application moved back (withdrawn after an interview)."""
+    offer, contract = OfferFactory(published=True), ContractTypeFactory()
+    candidates = CandidateFactory.create_batch(5)
+    Application.objects.bulk_create([
+        Application(offer=offer, candidate=candidates[0], status=S.HIRED, hired_contract_type=contract,
+                    hired_start_date=D(2026, 3, 1)),
+        Application(offer=offer, candidate=candidates[1], status=S.PROPOSED),
+        Application(offer=offer, candidate=candidates[2], status=S.REFUSED_BEFORE_INTERVIEW),
+    ])
+    withdrawn = Application.objects.create(offer=offer, candidate=candidates[3])
+    for status in (S.CONTACTED, S.INTERVIEW, S.WITHDRAWN):
+        withdrawn.change_status(status, user=None)
+    Application.objects.create(offer=offer, candidate=candidates[4]).change_status(S.IMMERSION, user=None)
+    today = timezone.localdate()
+
+    report = compute_impact(ImpactFilters(today - datetime.timedelta(days=1), today))
+
+    assert [count for _label, count, _rate in report.funnel_stages()] == [5, 4, 3, 1]
+
+
+def test_first_contract_is_the_earliest_job_or_hire_and_must_start_in_the_period(db):
+    """A positive exit's start (training) is no contract; nor is the start of a hire the application left since.
+    A first contract before the period leaves the candidate out, even with a later one inside it."""
+    cohort = CohortFactory(start_date=D(2026, 1, 5), end_date=D(2026, 6, 30))
+    training, hire_and_job, two_hires, left_hire, early_hire = CandidateFactory.create_batch(5, cohort=cohort)
+    offers, contract = OfferFactory.create_batch(2, published=True), ContractTypeFactory()
+
+    def hired(candidate, offer, start, status=S.HIRED):
+        return Application(offer=offer, candidate=candidate, status=status, hired_contract_type=contract,
+                           hired_start_date=start)
+
+    Application.objects.bulk_create([
+        hired(training, offers[0], D(2026, 3, 1)),
+        hired(hire_and_job, offers[0], D(2026, 5, 1)),
+        hired(two_hires, offers[0], D(2026, 5, 1)),
+        hired(two_hires, offers[1], D(2026, 4, 1)),
+        hired(left_hire, offers[0], D(2026, 2, 1), status=S.WITHDRAWN),
+        hired(early_hire, offers[0], D(2025, 12, 20)),
+    ])
+    OutcomeFactory(candidate=training, category=E.POSITIVE_EXIT, employer=None, contract_type=None,
+                   exit_date=D(2026, 2, 1), start_date=D(2026, 2, 1), trial_end_date=None)
+    OutcomeFactory(candidate=hire_and_job, exit_date=D(2026, 2, 16), start_date=D(2026, 2, 16),
+                   trial_end_date=D(2026, 4, 16))
+    OutcomeFactory(candidate=left_hire, exit_date=D(2026, 6, 1), start_date=D(2026, 6, 1),
+                   trial_end_date=D(2026, 8, 1))
+    OutcomeFactory(candidate=early_hire, exit_date=D(2026, 2, 1), start_date=D(2026, 2, 1),
+                   trial_end_date=D(2026, 4, 1))
+
+    report = compute_impact(ImpactFilters(*YEAR_2026))
+
+    # training: 1 March (55 days); hire_and_job: the job, 16 February (42); two_hires: 1 April (86);
+    # left_hire: the job, 1 June (147); early_hire: 20 December 2025, before the period.
+    assert sorted(report.days_to_first_contract) == [42, 55, 86, 147]
