@@ -1,17 +1,23 @@
 """The fair order of the public list: the most recently updated month first, shuffled within each month.
 
 Nobody stays on top for ever because their page was written first, and nobody is buried for ever: within a month,
-each visitor sees the stories in an order of their own. The order is computed in SQL, so that the database pages
-through it (9 at a time) on SQLite and PostgreSQL alike, and it is a total order (the page id breaks ties), so
-that paging through it for one seed never repeats or skips a story.
+the stories come in an order that changes every few hours. Everyone sees the same order at the same time, so the
+list needs no session and can be cached whole; the list's page links carry their order's time window (``ordre``),
+so that paging through the list goes on in the order it started in. The order is computed in SQL, so that the
+database pages through it (9 at a time) on SQLite and PostgreSQL alike, and it is a total order (the page id breaks
+ties), so that paging through it for one seed never repeats or skips a story.
 """
 
-import random
+import hashlib
+import time
 
 from django.db.models import BigIntegerField, F, Value
 from django.db.models.functions import Cast, Mod, TruncMonth
 
-SESSION_KEY = "story_order_seed"
+ORDER_PARAM = "ordre"
+# The order changes every 6 hours; a page link keeps its order for two days, then gets the current one.
+WINDOW_SECONDS = 6 * 3600
+KEPT_WINDOWS = 8
 
 # A prime just under 2**31: ids below it map to distinct positions, and id * multiplier stays under 2**62 (no
 # 64-bit overflow on either database) for any id below 2**31.
@@ -20,19 +26,26 @@ MODULUS = 2_147_483_647
 MIN_MULTIPLIER = 1 << 16
 
 
-def new_seed():
-    return random.SystemRandom().randrange(MODULUS)
+def current_window(now=None):
+    return int((time.time() if now is None else now) // WINDOW_SECONDS)
 
 
-def session_seed(request):
-    """The visitor's seed: made on their first visit to the list and kept in their session from then on."""
-    session = getattr(request, "session", None)
-    if session is None:  # a request without sessions (a preview, a test's RequestFactory): one order for all
-        return 0
-    seed = session.get(SESSION_KEY)
-    if not isinstance(seed, int) or not 0 <= seed < MODULUS:
-        seed = session[SESSION_KEY] = new_seed()
-    return seed
+def order_window(request):
+    """The time window of the order this request asks for: the link's own if recent enough, else the current one.
+
+    Only recent windows are accepted, so that a list is cached in a handful of orders, not one per made-up link.
+    """
+    window = current_window()
+    try:
+        asked = int(request.GET.get(ORDER_PARAM, ""))
+    except ValueError:
+        return window
+    return asked if window - KEPT_WINDOWS <= asked <= window else window
+
+
+def window_seed(window):
+    """The shuffle's seed for a time window: the same in every process, with no state to share."""
+    return int.from_bytes(hashlib.sha256(f"story-order:{window}".encode()).digest()[:8], "big") % MODULUS
 
 
 def shuffle_key(seed):

@@ -1,31 +1,48 @@
 """Sharing stories and counting what happens to them, on our own server: no tracker, no IP address stored.
 
-A view, a share or a QR scan adds one to a daily ``StoryCounter`` row (page, kind, channel, day). What a
-visitor has already been counted for today is remembered in their own session, so reloading a page or
-clicking a share button twice counts once; neither their address nor their browser is ever written down.
-The daily retention purge (``apply_retention``) has sessions forget it after a day (``forget_counted_visits``).
+A view, a share or a QR scan counts once per visitor, day and event. The visitor is recognised by a keyed hash of
+their address and browser under a salt of the day, drawn at random and kept in the shared cache only until the day
+is over: the hash is kept in the cache until then too, and neither the address, the browser nor the hash is ever
+written to the database. No session is needed, so a story page is the same for everyone and can be cached whole.
+
+Where the cache is Redis (production), a count is an atomic increment in Redis, and ``flush_counts`` (run every
+minute by the worker: pages/tasks.py) moves the counts to the daily ``StoryCounter`` rows in batches; a share
+campaign's thousands of views are then no database write each. A batch is moved exactly once, even when the
+process that moves it dies half-way (``CounterBatch``). Without Redis (a development machine), each count is
+written to the database at once.
 """
 
+import contextlib
 import datetime
+import hashlib
+import hmac
+import logging
 import re
+import uuid
 from functools import reduce
 from importlib import import_module
 from operator import or_
 from urllib.parse import quote, urlencode, urljoin
 
+import redis
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, F, Q, Sum, TextField, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext
 
 from cohorts.enums import ConsentPurpose
 from cohorts.models import ConsentRecord
+from pages.antispam import client_address
 from pages.enums import CounterKind, ShareChannel
-from pages.models import CandidatePage
-from pages.models.counters import StoryCounter
+from pages.models import CandidatePage, CounterBatch, StoryCounter
 from pages.models.stories import current_consent
+
+logger = logging.getLogger(__name__)
 
 # Link previews, search engines and monitors: served as anyone else, never counted.
 BOT_USER_AGENT = re.compile(r"bot|crawl|spider|preview|slurp|facebookexternalhit", re.IGNORECASE)
@@ -41,9 +58,8 @@ NETWORK_CHANNELS = (
 # Shares that happen in the browser (copy the link, the phone's share menu), told to us by a POST.
 BROWSER_CHANNELS = (ShareChannel.COPY_LINK, ShareChannel.NATIVE)
 
+# What visitors' sessions held before counting stopped using sessions; the retention purge still clears it.
 SESSION_KEY = "story_counted"
-# Enough for a very curious visitor's day; past it the oldest keys go, and at worst a page counts twice.
-SESSION_MAX_KEYS = 200
 
 
 def is_bot(request):
@@ -100,56 +116,151 @@ def qr_scan_url(page, *, page_url):
 
 # Counting -------------------------------------------------------------------------------------------
 
-
-def _event_key(*, page_id, kind, channel):
-    return f"{kind}:{page_id}:{channel}"
-
-
-def _counted_today(session):
-    """The keys this session was already counted for today (older days are forgotten)."""
-    stored = session.get(SESSION_KEY)
-    if not stored or stored.get("day") != timezone.localdate().isoformat():
-        return []
-    return stored.get("keys", [])
+PENDING_KEY = "story-counts:pending"
+BATCH_PREFIX = "story-counts:batch:"
+# Applied batches are remembered this long: a batch left behind by a dead process is retried within minutes.
+BATCH_MEMORY = datetime.timedelta(days=7)
 
 
-def already_counted(request, *, page_id, kind, channel=ShareChannel.DIRECT):
-    """Whether this visitor's session was already counted today for this event (or the visitor is a robot)."""
-    if is_bot(request):
-        return True
-    return _event_key(page_id=page_id, kind=kind, channel=channel) in _counted_today(request.session)
+def _seconds_left(day):
+    """Seconds until the end of ``day`` in the programme's time zone, plus an hour's margin."""
+    next_day = day + datetime.timedelta(days=1)
+    tomorrow = datetime.datetime.combine(next_day, datetime.time(), timezone.get_current_timezone())
+    return max(int((tomorrow - timezone.now()).total_seconds()), 0) + 3600
 
 
-def increment_counter(*, page_id, kind, channel, day):
-    """Add one to a story's daily counter, creating it when it is the day's first; safe for concurrent requests.
+def _salt_of(day):
+    """The day's salt: drawn by the first process that needs it, read by all from the shared cache."""
+    key = f"story-counts:salt:{day.isoformat()}"
+    salt = cache.get(key)
+    if salt is None:
+        cache.add(key, get_random_string(32), timeout=_seconds_left(day))
+        salt = cache.get(key)
+    return salt
+
+
+def _visitor_event_key(request, *, day, event):
+    """A key that is the same for one visitor's one event of one day, and tells nothing about them.
+
+    The day's salt is random and forgotten with the day: nobody, us included, can tell whose address it was.
+    """
+    visitor = f"{client_address(request)}|{request.headers.get('User-Agent', '')}|{event}"
+    digest = hmac.new(_salt_of(day).encode(), visitor.encode(), hashlib.sha256).hexdigest()
+    return f"story-counts:seen:{day.isoformat()}:{digest}"
+
+
+def increment_counter(*, page_id, kind, channel, day, by=1):
+    """Add ``by`` to a story's daily counter, creating it when it is the day's first; safe for concurrent requests.
 
     One UPDATE is atomic on its own, so most calls cost one query and need no transaction. On the day's first
     event two requests may both find no row: the loser of the INSERT race meets the unique constraint, inside
-    its own savepoint, and adds its one to the row the winner created.
+    its own savepoint, and adds to the row the winner created.
     """
     counters = StoryCounter.objects.filter(page_id=page_id, kind=kind, channel=channel, day=day)
-    if counters.update(count=F("count") + 1):
+    if counters.update(count=F("count") + by):
         return
     try:
         with transaction.atomic():
-            StoryCounter.objects.create(page_id=page_id, kind=kind, channel=channel, day=day, count=1)
+            StoryCounter.objects.create(page_id=page_id, kind=kind, channel=channel, day=day, count=by)
     except IntegrityError:
-        counters.update(count=F("count") + 1)
+        counters.update(count=F("count") + by)
+
+
+def _redis_cache():
+    """The default cache when it is Redis (production), else None: counts then go straight to the database."""
+    backend = caches["default"]
+    return backend if isinstance(backend, RedisCache) else None
 
 
 def record_event(*, request, page_id, kind, channel=ShareChannel.DIRECT):
-    """Count one view, share or QR scan of a story, once per visitor session and day; robots are not counted.
+    """Count one view, share or QR scan of a story, once per visitor and day; robots are not counted.
 
     The caller has checked that the story may be counted (a published story). Returns whether it counted.
-    Nothing about the visitor is stored but, in their own session, the list of what was counted today.
     """
-    if already_counted(request, page_id=page_id, kind=kind, channel=channel):
+    if is_bot(request):
         return False
-    today = timezone.localdate()
-    increment_counter(page_id=page_id, kind=kind, channel=channel, day=today)
-    keys = [*_counted_today(request.session), _event_key(page_id=page_id, kind=kind, channel=channel)]
-    request.session[SESSION_KEY] = {"day": today.isoformat(), "keys": keys[-SESSION_MAX_KEYS:]}
+    day = timezone.localdate()
+    seen = _visitor_event_key(request, day=day, event=f"{kind}:{page_id}:{channel}")
+    if not cache.add(seen, 1, timeout=_seconds_left(day)):
+        return False
+    redis_cache = _redis_cache()
+    if redis_cache is None:
+        increment_counter(page_id=page_id, kind=kind, channel=channel, day=day)
+    else:
+        client = redis_cache._cache.get_client(write=True)
+        client.hincrby(redis_cache.make_and_validate_key(PENDING_KEY), f"{page_id}:{kind}:{channel}:{day}", 1)
     return True
+
+
+def count_story_view(request, *, page_id):
+    """Count a visitor's view of a published story; previews and other methods than GET are not views."""
+    if request.method == "GET" and not getattr(request, "is_preview", False):
+        record_event(request=request, page_id=page_id, kind=CounterKind.VIEW)
+
+
+def flush_counts():
+    """Move the counts waiting in Redis to the daily counters; return how many events were moved.
+
+    The pending counts are renamed into a batch of their own at once (new counts start a new pending set), then
+    written in one transaction that also records the batch: a batch a dead process left behind is found and moved
+    by the next run, and never twice.
+    """
+    redis_cache = _redis_cache()
+    if redis_cache is None:
+        return 0
+    client = redis_cache._cache.get_client(write=True)
+    batch_key = redis_cache.make_and_validate_key(BATCH_PREFIX + uuid.uuid4().hex)
+    with contextlib.suppress(redis.ResponseError):  # no pending counts: nothing was counted since the last run
+        client.rename(redis_cache.make_and_validate_key(PENDING_KEY), batch_key)
+    batches = client.scan_iter(match=redis_cache.make_and_validate_key(BATCH_PREFIX + "*"))
+    moved = sum(_move_batch(client, key) for key in batches)
+    CounterBatch.objects.filter(moved_at__lt=timezone.now() - BATCH_MEMORY).delete()
+    return moved
+
+
+def _move_batch(client, key):
+    batch_id = key.decode().rsplit(":", 1)[1]
+    counts = {}
+    for name, value in client.hgetall(key).items():
+        page_id, kind, channel, day = name.decode().split(":")
+        counts[int(page_id), kind, channel, datetime.date.fromisoformat(day)] = int(value)
+    # A story deleted meanwhile (an erased candidate's) takes its last minute of counts with it.
+    page_ids = {page_id for page_id, *_rest in counts}
+    pages = set(CandidatePage.objects.filter(pk__in=page_ids).values_list("pk", flat=True))
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                CounterBatch.objects.create(batch_id=batch_id)
+        except IntegrityError:
+            logger.info("Story counts batch %s was already moved.", batch_id)
+            moved = 0
+        else:
+            _add_to_counters({key: count for key, count in counts.items() if key[0] in pages})
+            moved = sum(counts.values())
+    client.delete(key)
+    return moved
+
+
+def _add_to_counters(counts, chunk=500):
+    """Add each count to its daily row, creating the rows a day starts with: one upsert per 500 rows.
+
+    ``INSERT ... ON CONFLICT DO UPDATE`` adds to the row another process wrote meanwhile, on SQLite and PostgreSQL
+    alike; the ORM's ``bulk_create(update_conflicts=True)`` could only overwrite it.
+    """
+    quote = connection.ops.quote_name
+    table = quote(StoryCounter._meta.db_table)
+    columns = [quote(name) for name in ("page_id", "kind", "channel", "day", "count")]
+    conflict = ", ".join(columns[:4])
+    rows = [(page_id, kind, channel, connection.ops.adapt_datefield_value(day), count)
+            for (page_id, kind, channel, day), count in counts.items()]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), chunk):
+            part = rows[start:start + chunk]
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join(['(%s, %s, %s, %s, %s)'] * len(part))} "
+                f"ON CONFLICT ({conflict}) DO UPDATE SET {columns[4]} = {table}.{columns[4]} + excluded.{columns[4]}",
+                [value for row in part for value in row],
+            )
 
 
 # Retention --------------------------------------------------------------------------------------------------

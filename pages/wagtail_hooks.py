@@ -17,29 +17,39 @@ from cohorts.hooks import (
     STORY_COUNTERS,
 )
 from pages.api.admin import PermittedDocumentsAdminAPIViewSet, PermittedImagesAdminAPIViewSet
-from pages.enums import CounterKind
+from pages.cache import CONTENT_TAGS, COUNTERS_TAG, IMPACT_TAG, OFFERS_TAG, STORIES_TAG, mark_cacheable
 from pages.gdpr import erase_story, story_data
-from pages.models import CandidatePage, StoryCounter
+from pages.models import (
+    CandidateIndexPage,
+    ContentPage,
+    HomePage,
+    ImpactPage,
+    OfferIndexPage,
+    StoryCounter,
+)
 from pages.services import create_draft_stories, delete_public_renditions, unpublish_story
-from pages.sharing import already_counted, forget_counted_visits, record_event
+from pages.sharing import forget_counted_visits
 from pages.views.documents import may_download
 from pages.views.originals import original_image
 
+# What each kind of page shows, as the tags that purge its cached answer; story pages mark themselves (they know
+# their candidate's state), and pages not named here (the offer form, with its CSRF token) are never cached.
+PAGE_CACHE_TAGS = {
+    HomePage: CONTENT_TAGS,
+    ContentPage: CONTENT_TAGS,
+    CandidateIndexPage: (STORIES_TAG,),
+    OfferIndexPage: (OFFERS_TAG,),
+    ImpactPage: (IMPACT_TAG, COUNTERS_TAG),
+}
 
-# Last among the hooks, so that a page another hook refuses (a restricted one, a wrong method) is not counted.
+
+# Last among the hooks, so that a page another hook answers (a password form) is never cached.
 @hooks.register("before_serve_page", order=100)
-def count_story_view(page, request, serve_args, serve_kwargs):
-    """Count one view of a published story per visitor session and day; previews and robots are not counted.
-
-    The session is checked first, so a reload costs no query beyond reading the session.
-    """
-    if request.method != "GET" or not isinstance(page, CandidatePage) or getattr(request, "is_preview", False):
-        return None
-    if already_counted(request, page_id=page.pk, kind=CounterKind.VIEW):
-        return None
-    if CandidatePage.objects.published_stories().filter(pk=page.pk).exists():
-        record_event(request=request, page_id=page.pk, kind=CounterKind.VIEW)
-    return None
+def cache_public_pages(page, request, serve_args, serve_kwargs):
+    """Let the page's answer be cached for anonymous visitors, under the tags of what it shows (pages/cache.py)."""
+    tags = PAGE_CACHE_TAGS.get(type(page))
+    if tags is not None and request.method == "GET":
+        mark_cacheable(request, *tags)
 
 
 @hooks.register(AFTER_COHORT_IMPORT)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cohorts",
     "snippets",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known (it is part of the key), before anything reads the session or the user.
+    "pages.middleware.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -221,6 +224,28 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages cached whole for anonymous visitors in that cache, purged by tag the moment what they show changes
+# (pages/cache.py); PUBLIC_CACHE_SECONDS bounds how long an answer is kept (0 turns the page cache off). Paths under
+# PUBLIC_CACHE_EXCLUDED_PATHS are never cached. With a CDN in front, WAGTAILFRONTENDCACHE (Wagtail's frontend cache:
+# Cloudflare, CloudFront, Varnish...) gets the same purges: see the README.
+PUBLIC_CACHE_ALIAS = "default"
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600"))
+PUBLIC_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/static/", "/media/", "/health/")
+# A CDN or a Varnish in front of the site: FRONTEND_CACHE_PURGE_URL (HTTP PURGE, Varnish or nginx) or Cloudflare's
+# zone and token; every purge of the page cache then purges the same addresses there (pages/cache.py).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
 
 # Content-Security-Policy (cms/security.py): the public site runs only its own files, with no inline script or
 # style; the Wagtail admin (paths under CSP_ADMIN_PATH_PREFIXES) runs inline scripts and styles of its own, and

@@ -25,3 +25,6 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
 # Forms may be posted at once; tests of the minimum fill time set it themselves (tests/pages/test_antispam.py).
 ANTISPAM_MIN_FILL_SECONDS = 0
+# The public page cache purges on commit, and most tests never commit (each runs in a transaction rolled back at its
+# end): it is off here, and on in the tests that commit for real (tests/pages/test_public_cache.py, the browser's).
+PUBLIC_CACHE_SECONDS = 0

@@ -92,8 +92,9 @@ def _impact_retention(retention):
 
 def _counters_retention(retention):
     return _(
-        "The daily counts name no one and are kept. What a visitor's session remembers, so as to count a story "
-        "once a day, is forgotten after %(period)s."
+        "The daily counts name no one and are kept. The keyed fingerprints that count a visitor once a day are "
+        "forgotten at the end of the day, with the day's key; what visitors' sessions remembered before is "
+        "forgotten after %(period)s."
     ) % {"period": days(retention.counter_trace_days)}
 
 
@@ -169,8 +170,9 @@ PROCESSINGS = (
         purpose=_("Count the views, shares and QR-code scans of each story, on our own server, with no tracker."),
         legal_basis=_("The programme's legitimate interest (art. 6(1)(f)): audience measurement exempt from consent "
                       "under the CNIL's guidance, with no IP address stored."),
-        data=(_("daily counts per story and channel"), _("in the visitor's session only: the stories counted "
-                                                          "today")),
+        data=(_("daily counts per story and channel"),
+              _("in the server's cache until the end of the day only: a fingerprint of the visitor's address and "
+                "browser, keyed with a secret drawn at random each day, never the address itself")),
         recipients=(_("the programme's staff"), _("the candidate's coach, for their own candidate's story"),
                     _("the public: the total of shares only")),
         retention=_counters_retention,

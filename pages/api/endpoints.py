@@ -23,6 +23,7 @@ from pages.api.filters import (
     strict_backends,
 )
 from pages.api.serializers import STORY_PHOTO_RENDITIONS
+from pages.cache import CONTENT_TAGS, IMAGES_TAG, OFFERS_TAG, STORIES_TAG, mark_cacheable
 from pages.converters import parse_row_id
 from pages.models import CandidatePage
 from snippets.models import Offer
@@ -43,11 +44,22 @@ class RowIdLookupMixin:
         return super().find_object(queryset, request)
 
 
-class StoriesAPIViewSet(RowIdLookupMixin, PagesAPIViewSet):
+class CachedAnswerMixin:
+    """The endpoint's answers are public: cached whole for anonymous callers, under the tags of what they show."""
+
+    cache_tags = ()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        mark_cacheable(request._request, *self.cache_tags)
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+class StoriesAPIViewSet(CachedAnswerMixin, RowIdLookupMixin, PagesAPIViewSet):
     """Published, consented stories, filtered as the public list is; the one endpoint that serves candidates."""
 
     name = "stories"
     model = CandidatePage
+    cache_tags = (STORIES_TAG,)
     filter_backends = [StoryFilterBackend, StoryOrderingBackend]
     known_query_parameters = frozenset(
         ["limit", "offset", "fields", "order", "rich_text_format", "_", "format", *StoryAPIFilterSet.base_filters]
@@ -116,8 +128,10 @@ class StoriesAPIViewSet(RowIdLookupMixin, PagesAPIViewSet):
         return super().resolve_rich_text_format()
 
 
-class PublicPagesAPIViewSet(RowIdLookupMixin, PagesAPIViewSet):
+class PublicPagesAPIViewSet(CachedAnswerMixin, RowIdLookupMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint without story pages: those are served, filtered by consent, under "stories"."""
+
+    cache_tags = CONTENT_TAGS
 
     filter_backends = strict_backends(PagesAPIViewSet.filter_backends)
 
@@ -125,8 +139,10 @@ class PublicPagesAPIViewSet(RowIdLookupMixin, PagesAPIViewSet):
         return super().get_base_queryset().not_type(CandidatePage)
 
 
-class PublicImagesAPIViewSet(RowIdLookupMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(CachedAnswerMixin, RowIdLookupMixin, ImagesAPIViewSet):
     """Wagtail's images endpoint without candidates' photos, whose original file a story never shows."""
+
+    cache_tags = (IMAGES_TAG, STORIES_TAG)
 
     filter_backends = strict_backends(ImagesAPIViewSet.filter_backends)
 
@@ -135,7 +151,7 @@ class PublicImagesAPIViewSet(RowIdLookupMixin, ImagesAPIViewSet):
         return super().get_queryset().exclude(pk__in=candidate_photos)
 
 
-class OffersAPIViewSet(RowIdLookupMixin, BaseAPIViewSet):
+class OffersAPIViewSet(CachedAnswerMixin, RowIdLookupMixin, BaseAPIViewSet):
     """Validated, unexpired offers open to everyone (never the private ones), with their public fields only.
 
     Filter on a field's id, e.g. ``?city=3&sector=2&contract_type=1``; ``?search=`` looks in titles.
@@ -143,6 +159,7 @@ class OffersAPIViewSet(RowIdLookupMixin, BaseAPIViewSet):
 
     name = "offers"
     model = Offer
+    cache_tags = (OFFERS_TAG,)
     filter_backends = strict_backends([FieldsFilter, OrderingFilter, SearchFilter])
     body_fields = ["id"]
     meta_fields = ["type", "detail_url"]

@@ -1,6 +1,6 @@
 """The pages app's models, one module per kind of page: Django registers an app's models from its models package."""
 
-from pages.models.counters import StoryCounter
+from pages.models.counters import CounterBatch, StoryCounter
 from pages.models.home import ContentPage, HomePage
 from pages.models.images import CustomImage, CustomRendition
 from pages.models.impact import ImpactPage
@@ -16,6 +16,7 @@ __all__ = [
     "CandidatePageForm",
     "CandidatePageQuerySet",
     "ContentPage",
+    "CounterBatch",
     "CustomImage",
     "CustomRendition",
     "HomePage",

@@ -41,3 +41,17 @@ class StoryCounter(models.Model):
 
     def __str__(self):
         return f"{self.page or self.cohort} {self.kind}/{self.channel} {self.day}: {self.count}"
+
+
+class CounterBatch(models.Model):
+    """A batch of counts moved from Redis to the counters: written in the same transaction, so moved only once."""
+
+    batch_id = models.CharField(_("batch"), max_length=32, unique=True)
+    moved_at = models.DateTimeField(_("moved at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("batch of story counts")
+        verbose_name_plural = _("batches of story counts")
+
+    def __str__(self):
+        return self.batch_id

@@ -35,6 +35,7 @@ from pages.api.serializers import (
     RelatedValuesField,
 )
 from pages.blocks import ExperienceBlock, TestimonialBlock
+from pages.cache import STORIES_TAG, candidate_tag, mark_cacheable, story_tag
 from pages.enums import Availability
 from pages.models.images import CustomImage
 from pages.models.workflows import CandidateApprovalTask
@@ -264,11 +265,15 @@ class CandidatePage(Page):
         self.photo_consented = state["photo_consented"]
         self.sharing_consented = state["sharing_consented"]  # read by the share buttons (pages.sharing)
         self.candidate_status = state["status"]
+        shown = (story_tag(self.pk), candidate_tag(self.candidate_id))
         if state["status"] == CandidateStatus.LEFT or (
             state["status"] == CandidateStatus.HIRED and not self.keep_visible_after_exit
         ):
             request.is_preview = False
+            mark_cacheable(request, STORIES_TAG, *shown)
             return TemplateResponse(request, self.EXIT_TEMPLATE, self.get_exit_context(request, state["status"]))
+        # The view is counted by the middleware, on every visit, cached or not (pages/middleware.py).
+        mark_cacheable(request, *shown, count_view=self.pk if self.live else None)
         return super().serve(request, *args, **kwargs)
 
     def get_exit_context(self, request, status):

@@ -100,7 +100,6 @@ def share_links(context, page):
         "share_text": sharing.story_share_text(page) if allowed else "",
         "record_url": reverse("pages:record_share", args=[page.pk]),
         "cv_url": reverse("pages:cv_pdf", args=[page.pk]),
-        "csrf_token": context.get("csrf_token", ""),
     }
 
 

@@ -10,6 +10,7 @@ from django.conf import settings
 CONTROLLED = {
     "DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "WAGTAILADMIN_BASE_URL", "REDIS_URL",
     "CACHE_KEY_PREFIX", "TREMPLIN_SINGLE_PROCESS", "SECURE_HSTS_SECONDS", "HSTS_PRELOAD", "SECURE_SSL_REDIRECT",
+    "FRONTEND_CACHE_PURGE_URL", "CLOUDFLARE_ZONEID", "CLOUDFLARE_BEARER_TOKEN",
 }
 
 # What a real production site sets: a random-looking key, its host and address, a Redis (never reached by the

@@ -1,4 +1,4 @@
-"""The public list of stories: filters that narrow, a fair order stable for a visitor, 9 at a time, nothing private."""
+"""The public list of stories: filters that narrow, a fair order that paging keeps, 9 at a time, nothing private."""
 
 import datetime
 import re
@@ -9,7 +9,7 @@ from django.utils import timezone
 from cohorts.enums import CandidateStatus, ConsentPurpose
 from pages.enums import Availability
 from pages.models import CandidatePage
-from pages.ordering import SESSION_KEY, fair_order
+from pages.ordering import KEPT_WINDOWS, ORDER_PARAM, current_window, fair_order
 from snippets.models import ContractType
 from tests.cohorts.factories import CandidateFactory
 from tests.pages.factories import ImageFactory
@@ -21,7 +21,7 @@ pytestmark = [
 ]
 
 # The same for 10 stories as for 100: one count, one page of 9, their photos and renditions, the filters' choices.
-STORY_LIST_MAX_QUERIES = 22
+STORY_LIST_MAX_QUERIES = 18
 
 CARD_LINK = re.compile(r'class="story-card__link" href="([^"]+)"')
 
@@ -55,12 +55,6 @@ def publish_with(candidate, **fields):
 
 def story(first_name, **fields):
     return publish_with(CandidateFactory(published=True, first_name=first_name), **fields)
-
-
-def set_seed(client, seed):
-    session = client.session
-    session[SESSION_KEY] = seed
-    session.save()
 
 
 # Filters --------------------------------------------------------------------------------------------------------------
@@ -290,7 +284,7 @@ def test_list_shows_9_stories_and_a_see_more_link_that_works_without_javascript(
     body = html(first)
     assert len(card_urls(first)) == 9
     assert "9 of 20 stories shown" in body
-    assert f'href="{story_index.url}?page=2" rel="next" data-stories-more' in body
+    assert f'href="{story_index.url}?{ORDER_PARAM}={current_window()}&amp;page=2" rel="next" data-stories-more' in body
     assert 'aria-live="polite"' in body
     assert "/static/js/stories.js" in body
     pages = all_pages(client, story_index.url)
@@ -325,26 +319,37 @@ def test_filtered_paging_keeps_the_filters(client, story_index):
     assert sorted(url for urls in pages for url in urls) == sorted(page.url for page in in_lille)
 
 
-def test_each_visitor_gets_a_seed_kept_in_their_session(client, story_index):
-    CandidateFactory.create_batch(3, published=True)
-
-    client.get(story_index.url)
-    seed = client.session[SESSION_KEY]
-    client.get(story_index.url)
-
-    assert isinstance(seed, int)
-    assert client.session[SESSION_KEY] == seed
-
-
-def test_different_seeds_shuffle_differently_within_a_month(client, story_index):
+def test_the_order_needs_no_session_and_paging_keeps_it(client, story_index):
     CandidateFactory.create_batch(12, published=True)
+    window = current_window()
+
+    response = client.get(story_index.url)
+
+    assert not response.cookies
+    assert f"{ORDER_PARAM}={window}" in response.context["next_page_url"]
+    # Another visitor, at the same time, sees the same order: the list is the same answer for everyone.
+    other = type(client)()
+    assert card_urls(other.get(story_index.url)) == card_urls(response)
+
+
+def test_each_time_window_shuffles_differently_within_a_month(client, story_index):
+    CandidateFactory.create_batch(12, published=True)
+    window = current_window()
     orders = []
-    for seed in (1, 2_000_000_000):
-        set_seed(client, seed)
-        orders.append([url for urls in all_pages(client, story_index.url) for url in urls])
+    for asked in (window, window - 1):
+        orders.append([url for urls in all_pages(client, story_index.url, {ORDER_PARAM: asked}) for url in urls])
 
     assert orders[0] != orders[1]
     assert sorted(orders[0]) == sorted(orders[1])
+
+
+@pytest.mark.parametrize("asked", ["abc", "-1", "99999999999999999999", "window-too-old"])
+def test_an_order_not_recent_or_made_up_takes_the_current_one(client, story_index, asked):
+    CandidateFactory.create_batch(12, published=True)
+    if asked == "window-too-old":
+        asked = str(current_window() - KEPT_WINDOWS - 1)
+
+    assert card_urls(client.get(story_index.url, {ORDER_PARAM: asked})) == card_urls(client.get(story_index.url))
 
 
 def test_stories_updated_in_a_more_recent_month_come_first(story_index):
@@ -391,7 +396,7 @@ def test_story_list_queries_do_not_grow_with_candidates(n, client, story_index, 
         [CandidatePage.cities.through(candidatepage_id=c.story_page.pk, city_id=lille.pk) for c in candidates]
     )
     params = {"q": "", "city": lille.pk, "hide_hired": "on"}
-    client.get(story_index.url, params)  # the first visit creates the session and the renditions
+    client.get(story_index.url, params)  # the first visit creates the renditions
 
     with django_assert_max_num_queries(STORY_LIST_MAX_QUERIES):
         response = client.get(story_index.url, params)
