@@ -19,9 +19,9 @@ pytestmark = [
 
 # The same for n stories and for 10 × n: the lists prefetch photos and renditions, the menus cost one query each.
 PUBLIC_LIST_MAX_QUERIES = 16
-# The story list adds its filters' choices (cities, job families, contracts), the visitor's session (the seed of
-# the fair order) and the count of stories for its pages of 9 (tests/pages/test_story_list.py tests those).
-STORY_LIST_MAX_QUERIES = 20
+# The story list adds its filters' choices (cities, job families, contracts) and the count of stories for its pages
+# of 9 (tests/pages/test_story_list.py tests those).
+STORY_LIST_MAX_QUERIES = 18
 
 
 def give_photo(candidate):
