@@ -229,8 +229,10 @@ else:
 # (pages/cache.py); PUBLIC_CACHE_SECONDS bounds how long an answer is kept (0 turns the page cache off). Paths under
 # PUBLIC_CACHE_EXCLUDED_PATHS are never cached. With a CDN in front, WAGTAILFRONTENDCACHE (Wagtail's frontend cache:
 # Cloudflare, CloudFront, Varnish...) gets the same purges: see the README.
+# Without Redis, each process has its own cache, and a purge made by the task worker (an offer's expiry) does not
+# reach the web server's: answers are then kept 30 seconds only.
 PUBLIC_CACHE_ALIAS = "default"
-PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600"))
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600" if REDIS_URL else "30"))
 PUBLIC_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/static/", "/media/", "/health/")
 # A CDN or a Varnish in front of the site: FRONTEND_CACHE_PURGE_URL (HTTP PURGE, Varnish or nginx) or Cloudflare's
 # zone and token; every purge of the page cache then purges the same addresses there (pages/cache.py).
