@@ -46,7 +46,7 @@ def candidate_tag(candidate_id):
     return f"candidate:{candidate_id}"
 
 HEADER = "X-Tremplin-Cache"
-HEADERS_NOT_STORED = {"set-cookie", "vary", "content-length"}
+HEADERS_NOT_STORED = {"set-cookie", "content-length"}
 
 
 def public_cache():

@@ -15,7 +15,9 @@ def _entry_key(request):
     """Host, path, sorted query and language; and whether HTML was asked (the API also answers a browser in HTML)."""
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
     html = "html" if "text/html" in request.META.get("HTTP_ACCEPT", "") else ""
-    raw = "|".join((request.get_host(), request.path, query, translation.get_language() or "", html))
+    # The language LocaleMiddleware, further in, will choose: from the language cookie or Accept-Language.
+    language = translation.get_language_from_request(request)
+    raw = "|".join((request.get_host(), request.path, query, language, html))
     return "public-page:entry:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -46,8 +48,9 @@ def _storable(request, response):
 class PublicPageCacheMiddleware:
     """Serve a stored answer while all its tags are current; store what views mark as cacheable.
 
-    Placed after LocaleMiddleware (the language is part of the key) and before everything that reads the session or
-    the user: a hit costs two reads of the shared cache, and no query.
+    Placed right after SecurityMiddleware (its HTTPS redirect comes first): a hit skips every other middleware, and
+    the stored answer keeps the headers they set (Content-Security-Policy, Vary, Content-Language). A hit costs two
+    reads of the shared cache, and no query.
     """
 
     def __init__(self, get_response):

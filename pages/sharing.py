@@ -116,7 +116,17 @@ def qr_scan_url(page, *, page_url):
 
 # Counting -------------------------------------------------------------------------------------------
 
+# The day's salt in this process, by its cache key (see _salt_of).
+_salts = {}
 PENDING_KEY = "story-counts:pending"
+# In one round trip to Redis: remember the visitor's event until the day ends, and count it if it is new.
+COUNT_ONCE = """
+if redis.call('SET', KEYS[1], 1, 'NX', 'EX', ARGV[1]) then
+    redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+    return 1
+end
+return 0
+"""
 BATCH_PREFIX = "story-counts:batch:"
 # Applied batches are remembered this long: a batch left behind by a dead process is retried within minutes.
 BATCH_MEMORY = datetime.timedelta(days=7)
@@ -130,12 +140,21 @@ def _seconds_left(day):
 
 
 def _salt_of(day):
-    """The day's salt: drawn by the first process that needs it, read by all from the shared cache."""
+    """The day's salt: drawn by the first process that needs it, read by all from the shared cache.
+
+    Each process keeps it for the day (keyed by the cache's own key, so a cache of another site never lends its
+    salt): a story page served from the page cache then costs one round trip to Redis for its count.
+    """
     key = f"story-counts:salt:{day.isoformat()}"
-    salt = cache.get(key)
+    full_key = cache.make_and_validate_key(key)
+    salt = _salts.get(full_key)
     if salt is None:
-        cache.add(key, get_random_string(32), timeout=_seconds_left(day))
         salt = cache.get(key)
+        if salt is None:
+            cache.add(key, get_random_string(32), timeout=_seconds_left(day))
+            salt = cache.get(key)
+        _salts.clear()
+        _salts[full_key] = salt
     return salt
 
 
@@ -181,15 +200,15 @@ def record_event(*, request, page_id, kind, channel=ShareChannel.DIRECT):
         return False
     day = timezone.localdate()
     seen = _visitor_event_key(request, day=day, event=f"{kind}:{page_id}:{channel}")
-    if not cache.add(seen, 1, timeout=_seconds_left(day)):
-        return False
     redis_cache = _redis_cache()
     if redis_cache is None:
+        if not cache.add(seen, 1, timeout=_seconds_left(day)):
+            return False
         increment_counter(page_id=page_id, kind=kind, channel=channel, day=day)
-    else:
-        client = redis_cache._cache.get_client(write=True)
-        client.hincrby(redis_cache.make_and_validate_key(PENDING_KEY), f"{page_id}:{kind}:{channel}:{day}", 1)
-    return True
+        return True
+    client = redis_cache._cache.get_client(write=True)
+    keys = (redis_cache.make_and_validate_key(seen), redis_cache.make_and_validate_key(PENDING_KEY))
+    return bool(client.eval(COUNT_ONCE, 2, *keys, _seconds_left(day), f"{page_id}:{kind}:{channel}:{day}"))
 
 
 def count_story_view(request, *, page_id):

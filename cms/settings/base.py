@@ -39,7 +39,6 @@ INSTALLED_APPS = [
     "cohorts",
     "snippets",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -71,12 +70,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Right after the HTTPS redirect: a cached answer skips every other middleware, and keeps the headers they set.
+    "pages.middleware.PublicPageCacheMiddleware",
     "cms.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # After the language is known (it is part of the key), before anything reads the session or the user.
-    "pages.middleware.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -235,7 +234,9 @@ PUBLIC_CACHE_ALIAS = "default"
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "600" if REDIS_URL else "30"))
 PUBLIC_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/static/", "/media/", "/health/")
 # A CDN or a Varnish in front of the site: FRONTEND_CACHE_PURGE_URL (HTTP PURGE, Varnish or nginx) or Cloudflare's
-# zone and token; every purge of the page cache then purges the same addresses there (pages/cache.py).
+# zone and token; every purge of the page cache then purges the same addresses there (pages/cache.py). Wagtail's
+# frontend_cache app is not installed: its own handlers would purge a published page's address alone, which the
+# tags already cover, and enqueue a task on every publish even with no CDN.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["http"] = {
