@@ -2,6 +2,8 @@
 cache, with no session and no query, and every change a page shows purges it at once, and only the answers that
 showed it."""
 
+import gzip
+
 import pytest
 from django.contrib.sessions.models import Session
 from django.db import transaction
@@ -97,6 +99,21 @@ def test_a_cached_story_is_the_same_page_as_the_one_rendered(client, amina):
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
     assert "Amina D." in second.content.decode()
+
+
+def test_a_hit_is_gzipped_for_who_takes_gzip(client, amina):
+    rendered = client.get(amina.story_page.url, HTTP_ACCEPT_ENCODING="gzip, br")
+
+    gzipped = client.get(amina.story_page.url, HTTP_ACCEPT_ENCODING="gzip, br")
+    plain = client.get(amina.story_page.url)
+
+    assert "Content-Encoding" not in rendered
+    assert gzipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(gzipped.content) == rendered.content
+    assert len(gzipped.content) < len(rendered.content) / 2
+    assert "Content-Encoding" not in plain and plain.content == rendered.content
+    assert "Accept-Encoding" in gzipped["Vary"] and "Accept-Language" in gzipped["Vary"]
+    assert gzipped["Content-Security-Policy"] == rendered["Content-Security-Policy"]
 
 
 def test_anonymous_visitors_get_no_session_and_no_cookie(amina, site_pages, offer):
