@@ -45,6 +45,7 @@ def story_tag(page_id):
 def candidate_tag(candidate_id):
     return f"candidate:{candidate_id}"
 
+
 HEADER = "X-Tremplin-Cache"
 HEADERS_NOT_STORED = {"set-cookie", "content-length"}
 

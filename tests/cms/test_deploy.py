@@ -264,7 +264,7 @@ def test_the_units_run_the_web_server_the_worker_and_the_scheduler():
     assert starts["tremplin-scheduler.service"][-1] == "run_scheduler"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_containers_health_check_script_reads_health(live_server):
     address = live_server.url.removeprefix("http://")
 
