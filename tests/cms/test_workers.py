@@ -15,7 +15,6 @@ the workers are stopped, as in tests/cohorts/imports/test_worker_kill.py.
 import datetime
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -25,11 +24,12 @@ from pathlib import Path
 
 import pytest
 from django.core.cache.backends.redis import RedisCache
-from django.db import connection
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
 from snippets.scheduling import Scheduler, load_schedule
+from tests.shared_cache import disconnect
+from tests.workers import WorkerDatabase
 
 ROOT = Path(__file__).resolve().parents[2]
 TASKS = 40
@@ -61,37 +61,6 @@ def read_runs(folder):
     path = folder / "runs.txt"
     lines = path.read_text().splitlines() if path.exists() else []
     return [(kind, int(number), int(pid)) for kind, number, pid in (line.split() for line in lines)]
-
-
-class WorkerDatabase:
-    """The database the worker processes open, and the way back for what they wrote."""
-
-    def __init__(self, folder):
-        self.sqlite = connection.vendor == "sqlite"
-        self.file = folder / "workers.sqlite3"
-        if self.sqlite and not connection.is_in_memory_db():
-            self.file = Path(connection.settings_dict["NAME"])
-        elif not self.sqlite and connection.vendor != "postgresql":
-            pytest.skip(f"the workers' test knows SQLite and PostgreSQL, not {connection.vendor}")
-
-    def settings(self):
-        if self.sqlite:
-            return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(self.file)}
-        keys = ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT")
-        return {key: connection.settings_dict[key] for key in keys}
-
-    def hand_over(self):
-        if self.sqlite and connection.is_in_memory_db():
-            connection.ensure_connection()
-            target = sqlite3.connect(self.file)
-            connection.connection.backup(target)
-            target.close()
-
-    def take_back(self):
-        if self.sqlite and connection.is_in_memory_db():
-            source = sqlite3.connect(self.file)
-            source.backup(connection.connection)
-            source.close()
 
 
 def start_worker(folder, database, worker_id):
@@ -215,7 +184,7 @@ def test_two_schedulers_on_one_redis_enqueue_each_slot_once_even_when_ticking_at
             thread.join(timeout=60)
     finally:
         for cache in caches:
-            cache.close()
+            disconnect(cache)
     assert not any(thread.is_alive() for thread in threads)
 
     assert sorted(enqueued[0] + enqueued[1]) == moments

@@ -13,6 +13,7 @@ from pages.models import CounterBatch, StoryCounter
 from pages.tasks import flush_story_counters
 from tests.cms.production_env import GOOD, run_python
 from tests.cohorts.factories import CandidateFactory
+from tests.shared_cache import disconnect
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,9 @@ def redis_cache(redis_url, cache_key_prefix, settings):
     settings.CACHES = {"default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url, "KEY_PREFIX": cache_key_prefix,
     }}
-    return caches["default"]
+    redis_cache = caches["default"]
+    yield redis_cache
+    disconnect(redis_cache)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import gzip
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core.cache import caches as caches_handler
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -22,6 +23,7 @@ from snippets.models import ProgrammeSettings
 from tests.cms.production_env import GOOD, run_python
 from tests.cohorts.factories import CandidateFactory, OutcomeFactory
 from tests.pages import frontend_cache
+from tests.shared_cache import disconnect
 from tests.snippets.factories import OfferFactory, SectorFactory
 
 # Purges wait for the commit, as they must in production (a reader must not cache what a transaction has not yet
@@ -321,6 +323,7 @@ def test_a_purge_by_another_process_reaches_this_one_through_redis(client, amina
 
         assert result.returncode == 0, result.stderr
         assert status(client, amina.story_page.url) == "miss"
+        disconnect(caches_handler["default"])
 
 
 @override_settings(WAGTAILFRONTENDCACHE={"test": {"BACKEND": "tests.pages.frontend_cache.RecordingBackend"}})

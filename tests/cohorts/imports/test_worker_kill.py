@@ -8,7 +8,6 @@ back once the worker is dead, so that the test reads what the worker left.
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,7 +16,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
@@ -26,6 +24,7 @@ from cohorts.imports.progress import clear_progress, read_progress
 from cohorts.models import Candidate, Coach, ImportJob, Pair
 from pages.models import CandidatePage
 from tests.snippets.factories import CityFactory
+from tests.workers import WorkerDatabase
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.ignore_template_errors]
 
@@ -47,40 +46,6 @@ def big_file():
 def written():
     return {"candidates": Candidate.objects.count(), "coaches": Coach.objects.count(), "pairs": Pair.objects.count(),
             "story pages": CandidatePage.objects.count()}
-
-
-class WorkerDatabase:
-    """The database the worker process opens, and the way back for what it wrote."""
-
-    def __init__(self, folder):
-        self.sqlite = connection.vendor == "sqlite"
-        self.file = folder / "worker.sqlite3"
-        if self.sqlite and not connection.is_in_memory_db():
-            self.file = Path(connection.settings_dict["NAME"])
-        elif not self.sqlite and connection.vendor != "postgresql":
-            pytest.skip(f"the worker test knows SQLite and PostgreSQL, not {connection.vendor}")
-
-    def settings(self):
-        if self.sqlite:
-            return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(self.file)}
-        keys = ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT")
-        return {key: connection.settings_dict[key] for key in keys}
-
-    def hand_over(self):
-        """Before the worker starts: on SQLite, the test database copied into the worker's file."""
-        if self.sqlite and connection.is_in_memory_db():
-            connection.ensure_connection()
-            target = sqlite3.connect(self.file)
-            connection.connection.backup(target)
-            target.close()
-
-    def take_back(self):
-        """Once the worker is dead: on SQLite, its file (its interrupted transaction rolled back as SQLite opens it,
-        like any crash) copied back into the test database."""
-        if self.sqlite and connection.is_in_memory_db():
-            source = sqlite3.connect(self.file)
-            source.backup(connection.connection)
-            source.close()
 
 
 def start_worker(folder, database):
